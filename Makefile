@@ -1,0 +1,73 @@
+# The things a person does with TalentPortal, one target each. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Root installs directly; everybody else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
+# Production-like settings for `check --deploy` (values are throwaway, nothing connects).
+DEPLOY_ENV := DEBUG=false SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
+	ALLOWED_HOSTS=talentportal.example DATABASE_URL=postgres://check@localhost/check
+
+.PHONY: help run test lint messages makemessages migrate demo static system-packages clean-db
+
+help:
+	@echo "make run    set up and serve the portal with demo data on http://127.0.0.1:8000"
+	@echo "make test   set up and run every check and test (what CI runs)"
+	@echo "make lint   ruff only"
+	@echo "make makemessages   refresh locale/*/django.po after changing strings"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(INSTALLED): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(TEST_INSTALLED): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
+	touch $@ $(INSTALLED)
+
+# gettext (msgfmt) compiles translations; Debian's chromium runs the browser tests.
+system-packages:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+
+messages: system-packages $(INSTALLED)
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+makemessages: system-packages $(INSTALLED)
+	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	@echo "Now translate locale/de/LC_MESSAGES/django.po (no fuzzy entries) and run make test."
+
+migrate: $(INSTALLED)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+static: $(INSTALLED)
+	$(MANAGE) collectstatic --no-input -v 0
+
+run: messages demo static
+	@echo "TalentPortal runs on http://127.0.0.1:8000 (Ctrl+C stops it)."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(TEST_INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: system-packages $(TEST_INSTALLED)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+clean-db:
+	rm -rf .pgdata

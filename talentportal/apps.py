@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalentPortalConfig(AppConfig):
+    name = "talentportal"
+    verbose_name = "TalentPortal"

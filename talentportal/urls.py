@@ -1,0 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from talentportal import views
+
+# The admin signs in through allauth (rate limits, two-factor), never through a second form.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("TalentPortal Dresden – administration")
+admin.site.site_title = _("TalentPortal administration")
+admin.site.index_title = _("Moderation and content")
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

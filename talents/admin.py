@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from talents.models import University
+
+
+@admin.register(University)
+class UniversityAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "city", "kind"]
+    list_filter = ["kind", "city"]
+    search_fields = ["name", "short_name"]
