@@ -66,7 +66,10 @@ def assert_accessible():
         results = axe.run(
             page,
             options={
-                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+                },
                 "resultTypes": ["violations"],
             },
         )

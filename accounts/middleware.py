@@ -35,9 +35,14 @@ class SessionTimeoutMiddleware:
                 or now - datetime.fromisoformat(last_seen) > settings.SESSION_IDLE_TIMEOUT
             ):
                 logout(request)
-                messages.info(request, _("You were signed out after a period of inactivity. Please sign in again."))
+                messages.info(
+                    request,
+                    _("You were signed out after a period of inactivity. Please sign in again."),
+                )
                 return redirect(f"{reverse('account_login')}?next={request.path}")
-            if (now - datetime.fromisoformat(last_seen)).total_seconds() > ACTIVITY_RESOLUTION_SECONDS:
+            if (
+                now - datetime.fromisoformat(last_seen)
+            ).total_seconds() > ACTIVITY_RESOLUTION_SECONDS:
                 request.session["last_seen_at"] = now.isoformat()
         return self.get_response(request)
 
@@ -58,7 +63,9 @@ class StaffTwoFactorMiddleware:
         ):
             messages.warning(
                 request,
-                _("Staff accounts need two-factor authentication. Please set up an authenticator app first."),
+                _(
+                    "Staff accounts need two-factor authentication. Please set up an authenticator app first."
+                ),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

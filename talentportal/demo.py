@@ -26,7 +26,13 @@ TOWNS: list[tuple[str, str, str, str, int]] = [
     ("Heidenau", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.98140", "13.86600", 16500),
     ("Dippoldiswalde", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.89380", "13.66850", 14500),
     ("Sebnitz", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.97220", "14.27400", 9800),
-    ("Neustadt in Sachsen", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "51.02400", "14.21600", 12000),
+    (
+        "Neustadt in Sachsen",
+        District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE,
+        "51.02400",
+        "14.21600",
+        12000,
+    ),
     ("Bad Schandau", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.91760", "14.15490", 3600),
     ("Altenberg", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.76490", "13.75780", 7800),
     ("Radeberg", District.BAUTZEN, "51.11670", "13.91670", 18500),
@@ -47,18 +53,38 @@ TOWNS: list[tuple[str, str, str, str, int]] = [
 # name, short name, city, kind
 UNIVERSITIES: list[tuple[str, str, str, str]] = [
     ("Technische Universität Dresden", "TU Dresden", "Dresden", University.Kind.UNIVERSITY),
-    ("Hochschule für Technik und Wirtschaft Dresden", "HTW Dresden", "Dresden", University.Kind.APPLIED_SCIENCES),
+    (
+        "Hochschule für Technik und Wirtschaft Dresden",
+        "HTW Dresden",
+        "Dresden",
+        University.Kind.APPLIED_SCIENCES,
+    ),
     ("Hochschule Zittau/Görlitz", "HSZG", "Zittau", University.Kind.APPLIED_SCIENCES),
-    ("Technische Universität Bergakademie Freiberg", "TU Bergakademie Freiberg", "Freiberg", University.Kind.UNIVERSITY),
+    (
+        "Technische Universität Bergakademie Freiberg",
+        "TU Bergakademie Freiberg",
+        "Freiberg",
+        University.Kind.UNIVERSITY,
+    ),
     ("Technische Universität Chemnitz", "TU Chemnitz", "Chemnitz", University.Kind.UNIVERSITY),
     ("Universität Leipzig", "Uni Leipzig", "Leipzig", University.Kind.UNIVERSITY),
-    ("Hochschule für Technik, Wirtschaft und Kultur Leipzig", "HTWK Leipzig", "Leipzig", University.Kind.APPLIED_SCIENCES),
+    (
+        "Hochschule für Technik, Wirtschaft und Kultur Leipzig",
+        "HTWK Leipzig",
+        "Leipzig",
+        University.Kind.APPLIED_SCIENCES,
+    ),
     ("Hochschule Mittweida", "HS Mittweida", "Mittweida", University.Kind.APPLIED_SCIENCES),
     ("Westsächsische Hochschule Zwickau", "WHZ", "Zwickau", University.Kind.APPLIED_SCIENCES),
     ("Duale Hochschule Sachsen", "DHSN", "Dresden", University.Kind.APPLIED_SCIENCES),
     ("Evangelische Hochschule Dresden", "ehs Dresden", "Dresden", University.Kind.APPLIED_SCIENCES),
     ("Hochschule für Bildende Künste Dresden", "HfBK Dresden", "Dresden", University.Kind.ARTS),
-    ("Hochschule für Musik Carl Maria von Weber Dresden", "HfM Dresden", "Dresden", University.Kind.ARTS),
+    (
+        "Hochschule für Musik Carl Maria von Weber Dresden",
+        "HfM Dresden",
+        "Dresden",
+        University.Kind.ARTS,
+    ),
     ("Palucca Hochschule für Tanz Dresden", "Palucca", "Dresden", University.Kind.ARTS),
     ("Handelshochschule Leipzig", "HHL", "Leipzig", University.Kind.UNIVERSITY),
     ("Andere Hochschule (außerhalb Sachsens oder im Ausland)", "", "", University.Kind.OTHER),
@@ -109,7 +135,9 @@ def _demo_user(login: DemoLogin) -> User:
         email=login.email,
         defaults={
             "display_name": login.name,
-            "account_type": User.AccountType.RECRUITER if login.role == "recruiter" else User.AccountType.TALENT,
+            "account_type": User.AccountType.RECRUITER
+            if login.role == "recruiter"
+            else User.AccountType.TALENT,
             "is_staff": is_staff,
             "is_superuser": is_staff,
         },

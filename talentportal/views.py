@@ -28,4 +28,3 @@ def readyz(request: HttpRequest) -> HttpResponse:
     if pending:
         return JsonResponse({"status": "unavailable", "migrations": "pending"}, status=503)
     return JsonResponse({"status": "ok"})
-

@@ -32,7 +32,9 @@ def test_language_switch_keeps_the_page(client, db):
     assert response["Location"] == "/en/accounts/login/"
 
 
-def test_home_page_runs_few_queries_for_anonymous_visitors(client, db, django_assert_max_num_queries):
+def test_home_page_runs_few_queries_for_anonymous_visitors(
+    client, db, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(0):
         client.get("/")
 

@@ -11,4 +11,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins (password for all):"))
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.role:<10} {login.email:<22} {DEMO_PASSWORD}")
-        self.stdout.write("  Staff set up two-factor authentication (an authenticator app) on their first visit to /admin/.")
+        self.stdout.write(
+            "  Staff set up two-factor authentication (an authenticator app) on their first visit to /admin/."
+        )
