@@ -52,7 +52,7 @@ demo: migrate
 static: $(INSTALLED)
 	$(MANAGE) collectstatic --no-input -v 0
 
-run: messages demo static
+run: messages static demo
 	@echo "TalentPortal runs on http://127.0.0.1:8000 (Ctrl+C stops it)."
 	$(MANAGE) runserver 127.0.0.1:8000
 
