@@ -30,8 +30,16 @@ def test_talent_signs_up_confirms_email_and_switches_to_english(
     page.goto(live_server.url + link)
     assert_accessible(page)
     page.get_by_role("button", name="Bestätigen").click()
-
     expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
+
+    page.get_by_role("button", name="Abmelden").click()
+    page.get_by_role("link", name="Anmelden").click()
+    assert_accessible(page)
+    page.get_by_label("E-Mail").fill("dana@example.org")
+    page.get_by_label("Passwort:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
+
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
@@ -111,4 +119,23 @@ def test_staff_member_without_two_factor_is_asked_to_set_it_up(
     page.get_by_role("button", name="Bestätigen").click()
     assert page.url.endswith("/accounts/2fa/totp/activate/")
     expect(page.get_by_role("img")).to_be_visible()  # the QR code for the authenticator app
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/accounts/user/",
+        "/admin/accounts/user/add/",
+        "/admin/companies/town/",
+        "/admin/companies/town/add/",
+        "/admin/talents/university/",
+        "/en/admin/",
+    ],
+)
+def test_admin_pages_are_accessible(page, live_server, assert_accessible, sign_in, carol, path):
+    TOTP.activate(carol, generate_totp_secret())
+    sign_in(page, carol)
+    page.goto(live_server.url + path)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)
