@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | b
 help:
 	@echo "make run    set up and serve the portal with demo data on http://127.0.0.1:8000"
 	@echo "make test   set up and run every check and test (what CI runs)"
-	@echo "make lint   ruff only"
+	@echo "make lint   ruff and mypy only"
 	@echo "make makemessages   refresh locale/*/django.po after changing strings"
 
 $(BIN)/python:
@@ -59,12 +59,14 @@ run: messages static demo
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 test: system-packages $(TEST_INSTALLED)
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 	$(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)

@@ -1,15 +1,17 @@
-from django.contrib.auth.models import AbstractUser
-from django.contrib.auth.models import UserManager as DjangoUserManager
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class UserManager(DjangoUserManager):
-    """Django's manager, with the email address as the only login name."""
+class UserManager(BaseUserManager["User"]):
+    """Creates users with the email address as the only login name."""
 
     use_in_migrations = True
 
-    def _create_user(self, email: str, password: str | None, **extra_fields):  # type: ignore[override]
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -17,37 +19,38 @@ class UserManager(DjangoUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra_fields):  # type: ignore[override]
-        extra_fields.setdefault("is_staff", False)
-        extra_fields.setdefault("is_superuser", False)
-        return self._create_user(email, password, **extra_fields)
-
-    def create_superuser(self, email: str, password: str | None = None, **extra_fields):  # type: ignore[override]
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.update(is_staff=True, is_superuser=True)
-        return self._create_user(email, password, **extra_fields)
+        return self.create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in with an email address: a talent, a recruiter or project staff."""
 
     class AccountType(models.TextChoices):
         TALENT = "talent", _("Talent (student, graduate, young professional, researcher)")
         RECRUITER = "recruiter", _("Company (recruiter of a regional employer)")
 
-    username = None
-    first_name = None
-    last_name = None
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     account_type = models.CharField(
         _("account type"), max_length=20, choices=AccountType.choices, default=AccountType.TALENT
     )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Project staff: may sign in to the administration."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         verbose_name = _("user")

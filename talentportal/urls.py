@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from talentportal import views
 
 # The admin signs in through allauth (rate limits, two-factor), never through a second form.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = _("TalentPortal Dresden – administration")
 admin.site.site_title = _("TalentPortal administration")
 admin.site.index_title = _("Moderation and content")
