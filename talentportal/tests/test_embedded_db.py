@@ -22,13 +22,13 @@ def test_embedded_postgresql_starts_with_full_text_search(tmp_path):
         with psycopg.connect(
             dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"]
         ) as connection:
-            version = connection.execute("SHOW server_version").fetchone()[0]
-            german = connection.execute(
-                "SELECT to_tsvector('german', 'Werkstudierende')"
-            ).fetchone()
+            (version,) = connection.execute("SHOW server_version").fetchall()[0]
+            (german,) = connection.execute(
+                "SELECT to_tsvector('german', 'Werkstudierende')::text"
+            ).fetchall()[0]
         assert settings["NAME"] == DATABASE_NAME
         assert int(version.split(".")[0]) >= 16
-        assert german[0] == "'werkstudier':1"
+        assert german == "'werkstudier':1"
 
         handles = data_directory / ".handle_pids.json"
         handles.write_text(json.dumps([NO_SUCH_PROCESS, os.getpid()]))
