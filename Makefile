@@ -39,7 +39,7 @@ messages: system-packages $(INSTALLED)
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
 makemessages: system-packages $(INSTALLED)
-	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l de --ignore=.venv --ignore=staticfiles --no-obsolete
 	@echo "Now translate locale/de/LC_MESSAGES/django.po (no fuzzy entries) and run make test."
 
 migrate: $(INSTALLED)
