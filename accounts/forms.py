@@ -1,5 +1,7 @@
 from django import forms
 from django.http import HttpRequest
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -17,4 +19,5 @@ class AccountTypeForm(forms.Form):
 
     def signup(self, request: HttpRequest, user: User) -> None:
         user.account_type = self.cleaned_data["account_type"]
-        user.save(update_fields=["account_type"])
+        user.language = get_language() or settings.LANGUAGE_CODE
+        user.save(update_fields=["account_type", "language"])

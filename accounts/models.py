@@ -1,5 +1,6 @@
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -37,6 +38,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     account_type = models.CharField(
         _("account type"), max_length=20, choices=AccountType.choices, default=AccountType.TALENT
+    )
+    language = models.CharField(
+        _("language for emails"), max_length=5, choices=settings.LANGUAGES, default="de"
     )
     is_staff = models.BooleanField(
         _("staff status"),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -223,7 +225,10 @@ STORAGES = {
         )
     },
 }
+# Uploads are private: never served as static files, only through views that check permission.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media-not-served/"
+LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 # --- Email ------------------------------------------------------------------------------------
 if DEBUG:
@@ -239,7 +244,16 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -------------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The database backend and `manage.py db_worker` in development and production; tests run tasks
+# at once, in the test's own process.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Security ---------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,49 @@
+"""Emails to people, written in their own language and sent by the background worker."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from accounts.models import User
+
+
+@task()
+def send_email(*, subject: str, body: str, to: list[str]) -> None:
+    """Deliver one rendered email (runs in the worker; retried there when SMTP fails)."""
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+
+
+def email_people(people: Iterable[User], *, template: str, context: dict[str, Any]) -> None:
+    """Queue ``template``'s email to each person, in their language, once the transaction commits.
+
+    ``template`` names a pair ``<template>_subject.txt`` / ``<template>_body.txt``.
+    """
+    for person in people:
+        with translation.override(person.language):
+            full_context = {**context, "person": person, "site_url": settings.SITE_URL}
+            subject = render_to_string(f"{template}_subject.txt", full_context).strip()
+            body = render_to_string(f"{template}_body.txt", full_context)
+        transaction.on_commit(
+            lambda subject=subject, body=body, address=person.email: send_email.enqueue(
+                subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[address]
+            )
+        )
+
+
+def email_address(address: str, *, language: str, template: str, context: dict[str, Any]) -> None:
+    """Like email_people, for an address that has no account yet (an invitation)."""
+    with translation.override(language):
+        full_context = {**context, "site_url": settings.SITE_URL}
+        subject = render_to_string(f"{template}_subject.txt", full_context).strip()
+        body = render_to_string(f"{template}_body.txt", full_context)
+    transaction.on_commit(
+        lambda: send_email.enqueue(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[address]
+        )
+    )

@@ -1,0 +1,161 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from accounts.factories import RecruiterUserFactory
+from companies.models import (
+    Company,
+    CompanySite,
+    District,
+    Membership,
+    Posting,
+    PostingLanguage,
+    PostingSkill,
+    PostingType,
+    Sector,
+    SizeClass,
+    Skill,
+    Town,
+)
+
+
+class TownFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Town
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda number: f"Ort {number}")
+    slug = factory.LazyAttribute(
+        lambda town: town.name.lower().replace(" ", "-").replace("ß", "ss")
+    )
+    district = District.DRESDEN
+    latitude = Decimal("51.05089")
+    longitude = Decimal("13.73832")
+
+
+def dresden() -> Town:
+    return TownFactory(
+        name="Dresden",
+        slug="dresden",
+        district=District.DRESDEN,
+        latitude=Decimal("51.05089"),
+        longitude=Decimal("13.73832"),
+    )
+
+
+def goerlitz() -> Town:
+    return TownFactory(
+        name="Görlitz",
+        slug="goerlitz",
+        district=District.GOERLITZ,
+        latitude=Decimal("51.15280"),
+        longitude=Decimal("14.98720"),
+    )
+
+
+def zittau() -> Town:
+    return TownFactory(
+        name="Zittau",
+        slug="zittau",
+        district=District.GOERLITZ,
+        latitude=Decimal("50.89640"),
+        longitude=Decimal("14.80720"),
+    )
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+
+    label_de = factory.Sequence(lambda number: f"Fähigkeit {number}")
+    label_en = factory.Sequence(lambda number: f"Skill {number}")
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    """A verified company of the region (pass verification_status for others)."""
+
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda number: f"Elbtal Technik {number} GmbH")
+    legal_form = "gmbh"
+    size_class = SizeClass.SMALL
+    sector = Sector.C
+    website = factory.Sequence(lambda number: f"https://elbtal-technik-{number}.example")
+    description_de = "Wir entwickeln Sensorik für Halbleiterfabriken in Dresden."
+    description_en = "We build sensors for semiconductor fabs in Dresden."
+    verification_status = Company.Verification.VERIFIED
+    verified_at = factory.LazyFunction(timezone.now)
+
+
+class CompanySiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompanySite
+
+    company = factory.SubFactory(CompanyFactory)
+    town = factory.LazyFunction(dresden)
+    street = "Hauptstraße 1"
+    postal_code = "01067"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    company = factory.SubFactory(CompanyFactory)
+    user = factory.SubFactory(RecruiterUserFactory)
+    role = Membership.Role.OWNER
+
+
+class PostingFactory(factory.django.DjangoModelFactory):
+    """A published, live posting with one site in the company's town (Dresden unless given)."""
+
+    class Meta:
+        model = Posting
+        skip_postgeneration_save = True
+
+    company = factory.SubFactory(CompanyFactory)
+    title = factory.Sequence(lambda number: f"Werkstudent*in Softwareentwicklung {number}")
+    posting_type = PostingType.WORKING_STUDENT
+    hours_per_week = 20
+    description_de = "Sie entwickeln mit uns Software für Messtechnik."
+    description_en = "You develop software for measurement technology with us."
+    status = Posting.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=60))
+
+    @factory.post_generation
+    def sites(self, create: bool, extracted: list[CompanySite] | None, **kwargs: object) -> None:
+        if not create:
+            return
+        if extracted is None:
+            extracted = [CompanySiteFactory(company=self.company)]
+        self.sites.set(extracted)
+
+    @factory.post_generation
+    def search(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            from companies.search import refresh_search_vectors
+
+            refresh_search_vectors(Posting.objects.filter(pk=self.pk))
+
+
+class PostingSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostingSkill
+
+    posting = factory.SubFactory(PostingFactory)
+    skill = factory.SubFactory(SkillFactory)
+    is_required = True
+    level = PostingSkill.Level.GOOD
+
+
+class PostingLanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostingLanguage
+
+    posting = factory.SubFactory(PostingFactory)
+    language = "de"
+    level = 4

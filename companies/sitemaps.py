@@ -1,0 +1,3 @@
+"""sitemap.xml (placeholder; filled in by the findability work)."""
+
+SITEMAPS: dict = {}

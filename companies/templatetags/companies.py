@@ -1,0 +1,24 @@
+from django import template
+from django.utils.safestring import SafeString
+
+from companies.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    """{{ posting.description|markdown }}: safe HTML from the Markdown subset."""
+    return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: object) -> str:
+    """The current query string with some parameters changed (pagination, sorting)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = str(value)
+    return "?" + query.urlencode() if query else "?"
