@@ -1,6 +1,6 @@
 from django import forms
-from django.http import HttpRequest
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 

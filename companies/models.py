@@ -375,6 +375,14 @@ class Company(models.Model):
         return self.description_de or self.description_en
 
     @property
+    def benefit_labels(self) -> list[str]:
+        return [str(Benefit(value).label) for value in self.benefits]
+
+    @property
+    def working_language_labels(self) -> list[str]:
+        return [str(Language(value).label) for value in self.working_languages]
+
+    @property
     def website_domain(self) -> str:
         host = urlsplit(self.website).hostname or ""
         return host.removeprefix("www.")
@@ -728,6 +736,10 @@ class Posting(models.Model):
         return self.status in self.CLOSED_STATUSES or (
             self.status == self.Status.PUBLISHED and self.expires_at <= timezone.now()
         )
+
+    @property
+    def field_of_study_labels(self) -> list[str]:
+        return [str(FieldOfStudy(value).label) for value in self.fields_of_study]
 
     @property
     def has_salary(self) -> bool:

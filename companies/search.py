@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models import OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from companies.models import Posting, PostingSkill
@@ -17,7 +17,7 @@ def refresh_search_vectors(postings: QuerySet[Posting]) -> None:
         .annotate(text=StringAgg(Concat("skill__label_de", Value(" "), "skill__label_en"), " "))
         .values("text")
     )
-    skill_text = Coalesce(Subquery(skills), Value(""))
+    skill_text = Coalesce(Subquery(skills, output_field=TextField()), Value(""), output_field=TextField())
     postings.update(
         search_vector=SearchVector("title", config="german", weight="A")
         + SearchVector("title", config="english", weight="A")

@@ -1,3 +1,47 @@
-"""sitemap.xml (placeholder; filled in by the findability work)."""
+"""sitemap.xml: live postings, verified companies and the public pages, in German and English
+(each URL with its hreflang alternates and x-default, the unprefixed German one)."""
 
-SITEMAPS: dict = {}
+from datetime import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from companies.models import Company, Posting
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PostingSitemap(BilingualSitemap):
+    def items(self) -> QuerySet[Posting]:
+        return Posting.objects.published().only("pk", "title", "updated_at").order_by("pk")
+
+    def lastmod(self, posting: Posting) -> datetime:
+        return posting.updated_at
+
+
+class CompanySitemap(BilingualSitemap):
+    def items(self) -> QuerySet[Company]:
+        return Company.objects.verified().only("pk", "slug", "updated_at").order_by("pk")
+
+    def lastmod(self, company: Company) -> datetime:
+        return company.updated_at
+
+
+class StaticPagesSitemap(BilingualSitemap):
+    def items(self) -> list[str]:
+        return ["home", "companies:company_list", "companies:posting_search"]
+
+    def location(self, url_name: str) -> str:
+        return reverse(url_name)
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "postings": PostingSitemap,
+    "companies": CompanySitemap,
+    "pages": StaticPagesSitemap,
+}

@@ -22,3 +22,9 @@ def query_with(context: template.Context, **changes: object) -> str:
         else:
             query[key] = str(value)
     return "?" + query.urlencode() if query else "?"
+
+
+@register.simple_tag
+def facet_count(counts: dict[str, int], key: object) -> int:
+    """{% facet_count facets.type "thesis" %}: how many results an option of a facet has."""
+    return counts.get(str(key), 0)
