@@ -1,6 +1,7 @@
 """Emails to people, written in their own language and sent by the background worker."""
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -25,25 +26,25 @@ def email_people(people: Iterable[User], *, template: str, context: dict[str, An
     ``template`` names a pair ``<template>_subject.txt`` / ``<template>_body.txt``.
     """
     for person in people:
-        with translation.override(person.language):
-            full_context = {**context, "person": person, "site_url": settings.SITE_URL}
-            subject = render_to_string(f"{template}_subject.txt", full_context).strip()
-            body = render_to_string(f"{template}_body.txt", full_context)
-        transaction.on_commit(
-            lambda subject=subject, body=body, address=person.email: send_email.enqueue(
-                subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[address]
-            )
+        email_address(
+            person.email,
+            language=person.language,
+            template=template,
+            context={**context, "person": person},
         )
 
 
 def email_address(address: str, *, language: str, template: str, context: dict[str, Any]) -> None:
-    """Like email_people, for an address that has no account yet (an invitation)."""
+    """Like email_people, for an address that may have no account yet (an invitation)."""
     with translation.override(language):
         full_context = {**context, "site_url": settings.SITE_URL}
         subject = render_to_string(f"{template}_subject.txt", full_context).strip()
         body = render_to_string(f"{template}_body.txt", full_context)
     transaction.on_commit(
-        lambda: send_email.enqueue(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[address]
+        partial(
+            send_email.enqueue,
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+            body=body,
+            to=[address],
         )
     )

@@ -6,7 +6,7 @@ from accounts.models import User
 PASSWORD = "Sicheres-Passwort-42"  # noqa: S105 – test accounts only
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     """A signed-up person whose email address is verified, with PASSWORD as password."""
 
     class Meta:

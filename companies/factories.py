@@ -21,7 +21,7 @@ from companies.models import (
 )
 
 
-class TownFactory(factory.django.DjangoModelFactory):
+class TownFactory(factory.django.DjangoModelFactory[Town]):
     class Meta:
         model = Town
         django_get_or_create = ["slug"]
@@ -65,7 +65,7 @@ def zittau() -> Town:
     )
 
 
-class SkillFactory(factory.django.DjangoModelFactory):
+class SkillFactory(factory.django.DjangoModelFactory[Skill]):
     class Meta:
         model = Skill
 
@@ -73,7 +73,7 @@ class SkillFactory(factory.django.DjangoModelFactory):
     label_en = factory.Sequence(lambda number: f"Skill {number}")
 
 
-class CompanyFactory(factory.django.DjangoModelFactory):
+class CompanyFactory(factory.django.DjangoModelFactory[Company]):
     """A verified company of the region (pass verification_status for others)."""
 
     class Meta:
@@ -90,7 +90,7 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     verified_at = factory.LazyFunction(timezone.now)
 
 
-class CompanySiteFactory(factory.django.DjangoModelFactory):
+class CompanySiteFactory(factory.django.DjangoModelFactory[CompanySite]):
     class Meta:
         model = CompanySite
 
@@ -100,7 +100,7 @@ class CompanySiteFactory(factory.django.DjangoModelFactory):
     postal_code = "01067"
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -109,7 +109,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.OWNER
 
 
-class PostingFactory(factory.django.DjangoModelFactory):
+class PostingFactory(factory.django.DjangoModelFactory[Posting]):
     """A published, live posting with one site in the company's town (Dresden unless given)."""
 
     class Meta:
@@ -142,7 +142,7 @@ class PostingFactory(factory.django.DjangoModelFactory):
             refresh_search_vectors(Posting.objects.filter(pk=self.pk))
 
 
-class PostingSkillFactory(factory.django.DjangoModelFactory):
+class PostingSkillFactory(factory.django.DjangoModelFactory[PostingSkill]):
     class Meta:
         model = PostingSkill
 
@@ -152,7 +152,7 @@ class PostingSkillFactory(factory.django.DjangoModelFactory):
     level = PostingSkill.Level.GOOD
 
 
-class PostingLanguageFactory(factory.django.DjangoModelFactory):
+class PostingLanguageFactory(factory.django.DjangoModelFactory[PostingLanguage]):
     class Meta:
         model = PostingLanguage
 

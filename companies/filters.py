@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.geo import distance_km_expression
 from companies.models import (
     Company,
+    CompanyQuerySet,
     District,
     FieldOfStudy,
     Language,
@@ -73,10 +74,8 @@ class CompanyFilter(django_filters.FilterSet):
     def filter_town(self, queryset: QuerySet[Company], name: str, value: Town) -> QuerySet[Company]:
         return queryset.filter(Exists(value.sites.filter(company=OuterRef("pk"))))
 
-    def filter_hiring(
-        self, queryset: QuerySet[Company], name: str, value: bool
-    ) -> QuerySet[Company]:
-        return queryset.filter(open_postings__gt=0) if value else queryset
+    def filter_hiring(self, queryset: CompanyQuerySet, name: str, value: bool) -> QuerySet[Company]:
+        return queryset.hiring() if value else queryset
 
 
 class PostingFilter(django_filters.FilterSet):
@@ -232,7 +231,8 @@ class PostingFilter(django_filters.FilterSet):
     @property
     def qs(self) -> QuerySet[Posting]:
         queryset = super().qs
-        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        # Invalid values are left out (django-filter filters with the valid ones only).
+        data = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
         sort = data.get("sort") or ("relevance" if data.get("q") else "newest")
         if sort == "relevance" and data.get("q"):
             return queryset.order_by("-rank", "-published_at")

@@ -1,10 +1,10 @@
 import io
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -83,7 +83,7 @@ class CompanyForm(forms.ModelForm):
         return InMemoryUploadedFile(buffer, "logo", "logo.png", "image/png", buffer.tell(), None)
 
 
-CompanySiteFormSet = inlineformset_factory(
+CompanySiteFormSet: type[BaseInlineFormSet] = inlineformset_factory(
     Company,
     CompanySite,
     fields=["town", "street", "postal_code"],
@@ -143,10 +143,10 @@ class PostingLanguageForm(forms.ModelForm):
         fields = ["language", "level"]
 
 
-PostingSkillFormSet = inlineformset_factory(
+PostingSkillFormSet: type[BaseInlineFormSet] = inlineformset_factory(
     Posting, PostingSkill, form=PostingSkillForm, extra=3, can_delete=True, max_num=30
 )
-PostingLanguageFormSet = inlineformset_factory(
+PostingLanguageFormSet: type[BaseInlineFormSet] = inlineformset_factory(
     Posting, PostingLanguage, form=PostingLanguageForm, extra=1, can_delete=True, max_num=6
 )
 
@@ -181,7 +181,8 @@ class PostingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sites"].queryset = company.sites.select_related("town")
+        sites = cast(forms.ModelMultipleChoiceField, self.fields["sites"])
+        sites.queryset = company.sites.select_related("town")
         self.instance.company = company
 
 

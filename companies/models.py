@@ -26,6 +26,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from accounts.models import User
 
 
@@ -262,12 +264,12 @@ class CompanyQuerySet(models.QuerySet["Company"]):
         """Companies that staff verified: the only ones the public sees."""
         return self.filter(verification_status=Company.Verification.VERIFIED)
 
-    def editable_by(self, user: "User") -> "CompanyQuerySet":
+    def editable_by(self, user: "User | AnonymousUser") -> "CompanyQuerySet":
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
 
-    def owned_by(self, user: "User") -> "CompanyQuerySet":
+    def owned_by(self, user: "User | AnonymousUser") -> "CompanyQuerySet":
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user, memberships__role=Membership.Role.OWNER)
@@ -344,7 +346,7 @@ class Company(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            base = slugify(self.name.replace("ß", "ss"))[:200] or "unternehmen"
+            base = slugify(normalize_label(self.name))[:200] or "unternehmen"
             self.slug = base
             number = 2
             while Company.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
@@ -549,7 +551,7 @@ class PostingQuerySet(models.QuerySet["Posting"]):
             company__verification_status=Company.Verification.VERIFIED,
         )
 
-    def editable_by(self, user: "User") -> "PostingQuerySet":
+    def editable_by(self, user: "User | AnonymousUser") -> "PostingQuerySet":
         if not user.is_authenticated:
             return self.none()
         return self.filter(company__memberships__user=user)
@@ -715,7 +717,7 @@ class Posting(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.title.replace("ß", "ss"))[:80] or "stelle"
+        return slugify(normalize_label(self.title))[:80] or "stelle"
 
     @property
     def description(self) -> str:

@@ -17,7 +17,9 @@ def refresh_search_vectors(postings: QuerySet[Posting]) -> None:
         .annotate(text=StringAgg(Concat("skill__label_de", Value(" "), "skill__label_en"), " "))
         .values("text")
     )
-    skill_text = Coalesce(Subquery(skills, output_field=TextField()), Value(""), output_field=TextField())
+    skill_text = Coalesce(
+        Subquery(skills, output_field=TextField()), Value(""), output_field=TextField()
+    )
     postings.update(
         search_vector=SearchVector("title", config="german", weight="A")
         + SearchVector("title", config="english", weight="A")

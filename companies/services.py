@@ -140,7 +140,7 @@ def submit_posting(*, posting: Posting, by: User) -> None:
 def publish_posting(*, posting: Posting, by: User) -> Posting:
     """Staff approve a posting in review (or a revision, which then replaces the live text)."""
     if posting.revision_of_id:
-        live = _apply_revision(revision=posting, by=by)
+        live = _apply_revision(revision=posting, live_pk=posting.revision_of_id, by=by)
     else:
         posting.publish(by=by)
         live = posting
@@ -153,14 +153,14 @@ def publish_posting(*, posting: Posting, by: User) -> Posting:
     return live
 
 
-def _apply_revision(*, revision: Posting, by: User) -> Posting:
+def _apply_revision(*, revision: Posting, live_pk: int, by: User) -> Posting:
     if revision.status != Posting.Status.IN_REVIEW:
         raise InvalidTransition(revision.status, Posting.Status.PUBLISHED)
     if missing := revision.missing_for_publication():
         raise ValidationError(
             _("Not ready for publication, missing: %(missing)s") % {"missing": ", ".join(missing)}
         )
-    live = Posting.objects.select_for_update().get(pk=revision.revision_of_id)
+    live = Posting.objects.select_for_update().get(pk=live_pk)
     for field in REVISED_FIELDS:
         setattr(live, field, getattr(revision, field))
     live.save()

@@ -168,7 +168,7 @@ def _report(request: HttpRequest, *, subject: Posting | Company, **target: objec
             **target,  # type: ignore[arg-type]
             reason=form.cleaned_data["reason"],
             text=form.cleaned_data["text"],
-            reporter=reporter,  # type: ignore[arg-type]
+            reporter=reporter,
         )
         messages.success(request, _("Thank you. Our team will look at your report."))
         return redirect(subject)

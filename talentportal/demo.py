@@ -2,14 +2,27 @@
 few named people. Run through ``manage.py seed_demo``; running it again changes nothing."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from companies.models import District, Town
+from companies.models import (
+    Company,
+    CompanySite,
+    District,
+    Membership,
+    Posting,
+    Skill,
+    Town,
+    normalize_label,
+)
+from companies.search import refresh_search_vectors
+from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS
 from talents.models import University
 
 # name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
@@ -112,7 +125,7 @@ def seed_demo() -> None:
     """Create or update the demo region and people; safe to run any number of times."""
     for name, district, latitude, longitude, population in TOWNS:
         Town.objects.update_or_create(
-            slug=slugify(name.replace("ß", "ss")),
+            slug=slugify(normalize_label(name)),
             defaults={
                 "name": name,
                 "district": district,
@@ -125,8 +138,80 @@ def seed_demo() -> None:
         University.objects.update_or_create(
             name=name, defaults={"short_name": short_name, "city": city, "kind": kind}
         )
-    for login in DEMO_LOGINS:
-        _demo_user(login)
+    people = {login.role: _demo_user(login) for login in DEMO_LOGINS}
+    _demo_skills()
+    companies = _demo_companies()
+    Membership.objects.get_or_create(
+        company=companies[0], user=people["recruiter"], defaults={"role": Membership.Role.OWNER}
+    )
+    Membership.objects.get_or_create(
+        company=companies[1], user=people["recruiter"], defaults={"role": Membership.Role.RECRUITER}
+    )
+    _demo_postings(companies, by=people["recruiter"], staff=people["staff"])
+
+
+def _demo_skills() -> None:
+    for label_de, label_en, synonyms, _broader in SKILLS:
+        Skill.objects.update_or_create(
+            label_de=label_de, defaults={"label_en": label_en, "alternative_labels": synonyms}
+        )
+    by_label = {skill.label_de: skill for skill in Skill.objects.all()}
+    for label_de, _label_en, _synonyms, broader in SKILLS:
+        if broader:
+            Skill.objects.filter(pk=by_label[label_de].pk).update(broader=by_label[broader])
+
+
+def _demo_companies() -> list[Company]:
+    companies = []
+    for entry in COMPANIES:
+        data = dict(entry)
+        town = Town.objects.get(slug=data.pop("town"))
+        street, postal_code = data.pop("street"), data.pop("postal_code")
+        verified = data.pop("verified", True)
+        company, created = Company.objects.get_or_create(name=data.pop("name"), defaults=data)
+        if created and verified:
+            company.verification_status = Company.Verification.VERIFIED
+            company.verified_at = timezone.now()
+            company.save()
+        CompanySite.objects.get_or_create(
+            company=company, town=town, defaults={"street": street, "postal_code": postal_code}
+        )
+        companies.append(company)
+    return companies
+
+
+def _demo_postings(companies: list[Company], *, by: User, staff: User) -> None:
+    now = timezone.now()
+    skills = {skill.label_de: skill for skill in Skill.objects.all()}
+    last = len(POSTINGS) - 1
+    for number, (company_index, title, posting_type, extra, skill_list, languages) in enumerate(
+        POSTINGS
+    ):
+        company = companies[company_index]
+        posting, created = Posting.objects.get_or_create(
+            company=company,
+            title=title,
+            defaults={
+                **extra,
+                "posting_type": posting_type,
+                "description_de": company.description_de,
+                "description_en": company.description_en,
+                "created_by": by,
+                "expires_at": now + timedelta(days=60 - number),
+            },
+        )
+        if not created:
+            continue
+        posting.sites.set(company.sites.all())
+        for label, required, level in skill_list:
+            posting.skills.create(skill=skills[label], is_required=required, level=level)
+        for code, level in languages:
+            posting.languages.create(language=code, level=level)
+        posting.submit(by=by)
+        if number != last:  # the last one waits in the staff's moderation queue
+            posting.publish(by=staff)
+            Posting.objects.filter(pk=posting.pk).update(published_at=now - timedelta(days=number))
+    refresh_search_vectors(Posting.objects.all())
 
 
 def _demo_user(login: DemoLogin) -> User:

@@ -28,7 +28,12 @@ def test_german_catalog_is_complete(catalog):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["account_login", "account_signup", "account_reset_password", "account_email_verification_sent"],
+    [
+        "account_login",
+        "account_signup",
+        "account_reset_password",
+        "account_email_verification_sent",
+    ],
 )
 def test_german_pages_address_people_formally(client, db, url_name):
     text = client.get(reverse(url_name)).text
