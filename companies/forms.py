@@ -53,6 +53,7 @@ class CompanyForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 8}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
+        error_messages = {"logo": {"invalid_image": _("This file is not an image we can read.")}}
         help_texts = {
             "description_de": _("Markdown: **bold**, *italic*, lists with “-”, links."),
             "logo": _("PNG, JPEG or WebP, at most 2 MB; it is shown at up to 512 × 512 pixels."),

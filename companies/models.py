@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ class Company(models.Model):
     class Verification(models.TextChoices):
         PENDING = "pending", _("Waiting for verification")
         VERIFIED = "verified", _("Verified")
-        REJECTED = "rejected", _("Not verified")
+        REJECTED = "rejected", _("Verification refused")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True, editable=False)
@@ -801,8 +801,15 @@ class Posting(models.Model):
         reason: str = "",
         note: str = "",
     ) -> None:
-        if self.status not in allowed_from:
-            raise InvalidTransition(self.status, to_status)
+        # The row's status as stored, locked: two staff members acting at once cannot both win.
+        stored = (
+            Posting.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        if self.status not in allowed_from or stored != self.status:
+            raise InvalidTransition(stored or self.status, to_status)
         from_status, self.status = self.status, to_status
         self.save(update_fields=["status", "published_at", "closed_at", "updated_at"])
         self.transitions.create(
@@ -817,6 +824,8 @@ class Posting(models.Model):
 
     def publish(self, *, by: "User") -> None:
         """Staff approve a posting in review; it goes live until its expiry."""
+        if self.status != self.Status.IN_REVIEW:
+            raise InvalidTransition(self.status, self.Status.PUBLISHED)
         if missing := self.missing_for_publication():
             raise ValidationError(
                 _("Not ready for publication, missing: %(missing)s")
@@ -920,17 +929,21 @@ class PostingTransition(models.Model):
     """Who moved a posting from which status to which, when and why: the moderation record."""
 
     posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(_("from"), max_length=10, choices=Posting.Status.choices)
-    to_status = models.CharField(_("to"), max_length=10, choices=Posting.Status.choices)
+    from_status = models.CharField(
+        pgettext_lazy("status change", "from"), max_length=10, choices=Posting.Status.choices
+    )
+    to_status = models.CharField(
+        pgettext_lazy("status change", "to"), max_length=10, choices=Posting.Status.choices
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=pgettext_lazy("status change", "by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(pgettext_lazy("status change", "at"), auto_now_add=True)
     reason = models.CharField(
         _("reason"), max_length=20, choices=RejectionReason.choices, blank=True
     )
@@ -975,7 +988,7 @@ class Report(models.Model):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        ordering = ["resolved_at", "-created_at"]
+        ordering = [models.F("resolved_at").asc(nulls_first=True), "-created_at"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(posting__isnull=False, company__isnull=True)

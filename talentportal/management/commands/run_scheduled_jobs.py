@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from companies.services import expire_due_postings, remind_expiring_postings
+
+
+class Command(BaseCommand):
+    help = "Run the portal's scheduled jobs once (call it hourly from cron or a systemd timer)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        # Every job is idempotent: running it twice, or late, does no harm. Their emails go
+        # through the task queue and are sent by `manage.py db_worker`.
+        jobs = {
+            "expired postings closed": expire_due_postings,
+            "expiry reminders queued": remind_expiring_postings,
+        }
+        for description, job in jobs.items():
+            self.stdout.write(f"{description}: {job()}")
