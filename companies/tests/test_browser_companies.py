@@ -41,7 +41,7 @@ def region(db):
 
 
 def test_talent_searches_filters_and_opens_a_posting_without_javascript(
-    browser, live_server, assert_accessible, region
+    browser, live_server, region
 ):
     context = browser.new_context(java_script_enabled=False, locale="de-DE")
     page = context.new_page()
@@ -50,7 +50,6 @@ def test_talent_searches_filters_and_opens_a_posting_without_javascript(
     page.locator(".hero__search button").click()
     expect(page.locator(".result-card")).to_have_count(2)
     assert "q=Python" in page.url
-    assert_accessible(page)
 
     page.locator('input[name="type"][value="thesis"]').check()
     page.locator(".filters button[type=submit]").click()
@@ -59,8 +58,8 @@ def test_talent_searches_filters_and_opens_a_posting_without_javascript(
 
     page.get_by_role("link", name="Masterarbeit Bildverarbeitung").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Masterarbeit Bildverarbeitung")
-    assert_accessible(page)
     context.close()
+    # axe-core cannot run where JavaScript is off; the same pages are checked in the tests below.
 
 
 def test_search_page_fits_a_320_pixel_screen(page, live_server, assert_accessible, region):
