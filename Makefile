@@ -11,13 +11,14 @@ TEST_INSTALLED := $(VENV)/.installed-test
 DEPLOY_ENV := DEBUG=false SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') \
 	ALLOWED_HOSTS=talentportal.example DATABASE_URL=postgres://check@localhost/check
 
-.PHONY: help run test lint messages makemessages migrate demo static system-packages clean-db
+.PHONY: help run test lint messages makemessages migrate demo static system-packages clean-db bench
 
 help:
 	@echo "make run    set up and serve the portal with demo data on http://127.0.0.1:8000"
 	@echo "make test   set up and run every check and test (what CI runs)"
 	@echo "make lint   ruff and mypy only"
 	@echo "make makemessages   refresh locale/*/django.po after changing strings"
+	@echo "make bench  search benchmark on 20,000 synthetic postings (own database talentportal_bench)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +71,14 @@ test: system-packages $(TEST_INSTALLED)
 	$(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+# Benchmarks run in their own database on the same server, never in the portal's data.
+bench: messages
+	$(MANAGE) create_database talentportal_bench
+	DATABASE_NAME=talentportal_bench $(MANAGE) migrate --no-input -v 0
+	DATABASE_NAME=talentportal_bench $(MANAGE) createcachetable
+	DATABASE_NAME=talentportal_bench $(MANAGE) seed_demo > /dev/null
+	DATABASE_NAME=talentportal_bench $(MANAGE) bench_search $(BENCH_ARGS)
 
 clean-db:
 	rm -rf .pgdata

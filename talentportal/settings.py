@@ -130,6 +130,8 @@ else:
         "DATABASE_URL must be set when DEBUG=false (postgres://user:password@host/db)."
     )
 
+if env.str("DATABASE_NAME", default=""):  # another database on the same server (benchmarks)
+    DATABASES["default"]["NAME"] = env.str("DATABASE_NAME")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})
