@@ -11,6 +11,19 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Everything public may be indexed; the sitemap lists it. Personal areas are excluded."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /mein/",
+        "Disallow: /en/my/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """The process is alive; touches no database, so a database outage does not restart it."""

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,25 @@ def test_production_refuses_bad_configuration_in_one_line(overrides, expected):
 def test_production_starts_with_good_configuration():
     result = _start_in_production({})
     assert result.returncode == 0, result.stderr
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_personal_areas_out(client, db):
+    text = client.get("/robots.txt").text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /mein/" in text
+
+
+def test_scheduled_jobs_close_expired_postings(db):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from companies.factories import PostingFactory
+    from companies.models import Posting
+
+    due = PostingFactory(expires_at=timezone.now() - timedelta(hours=1))
+    call_command("run_scheduled_jobs", stdout=StringIO())
+    due.refresh_from_db()
+    assert due.status == Posting.Status.EXPIRED
