@@ -144,7 +144,7 @@ class CompanyAdmin(admin.ModelAdmin):
     def verify(self, request: AuthenticatedRequest, queryset: QuerySet[Company]) -> None:
         companies = list(queryset)
         for company in companies:
-            company.verify(by=request.user)
+            services.decide_verification(company=company, by=request.user, verified=True)
         self.message_user(
             request,
             ngettext(
@@ -162,7 +162,7 @@ class CompanyAdmin(admin.ModelAdmin):
     ) -> None:
         companies = list(queryset)
         for company in companies:
-            company.refuse_verification(by=request.user)
+            services.decide_verification(company=company, by=request.user, verified=False)
         self.message_user(
             request,
             ngettext(

@@ -22,7 +22,7 @@ from companies.models import (
     Town,
     Workplace,
 )
-from companies.search import refresh_search_vectors
+from companies.search import refresh_search_fields
 
 TITLE_WORDS = [
     "Softwareentwicklung", "Python", "Java", "Embedded", "Halbleiterfertigung", "Prozesstechnik",
@@ -99,7 +99,7 @@ def generate_postings(*, count: int, seed: int = 42) -> None:
                 [Language.GERMAN, Language.ENGLISH, Language.CZECH], k=rng.randint(1, 2)
             )
         )
-    refresh_search_vectors(Posting.objects.filter(company__in=companies))
+    refresh_search_fields(Posting.objects.filter(company__in=companies))
 
 
 def _posting(rng: random.Random, companies: list[Company], now: datetime) -> Posting:
@@ -107,7 +107,9 @@ def _posting(rng: random.Random, companies: list[Company], now: datetime) -> Pos
     words = rng.sample(TITLE_WORDS, k=2)
     return Posting(
         company=rng.choice(companies),
-        title=f"{ROLES[PostingType(posting_type)]} {words[0]} und {words[1]}",
+        # A few titles carry a rare word, to show a selective search using the GIN index.
+        title=f"{ROLES[PostingType(posting_type)]} {words[0]} und {words[1]}"
+        + (" (Reinraumrobotik)" if rng.random() < 0.002 else ""),
         posting_type=posting_type,
         hours_per_week=rng.choice([8, 10, 12, 15, 16, 20])
         if posting_type == PostingType.WORKING_STUDENT

@@ -137,13 +137,14 @@ class PostingFactory(factory.django.DjangoModelFactory[Posting]):
     @factory.post_generation
     def search(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
-            from companies.search import refresh_search_vectors
+            from companies.search import refresh_search_fields
 
-            refresh_search_vectors(Posting.objects.filter(pk=self.pk))
+            refresh_search_fields(Posting.objects.filter(pk=self.pk))
 
 
 class PostingSkillFactory(factory.django.DjangoModelFactory[PostingSkill]):
     class Meta:
+        skip_postgeneration_save = True
         model = PostingSkill
 
     posting = factory.SubFactory(PostingFactory)
@@ -151,11 +152,26 @@ class PostingSkillFactory(factory.django.DjangoModelFactory[PostingSkill]):
     is_required = True
     level = PostingSkill.Level.GOOD
 
+    @factory.post_generation
+    def search(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:  # the posting's search fields include its skills and languages
+            from companies.search import refresh_search_fields
+
+            refresh_search_fields(Posting.objects.filter(pk=self.posting_id))
+
 
 class PostingLanguageFactory(factory.django.DjangoModelFactory[PostingLanguage]):
     class Meta:
+        skip_postgeneration_save = True
         model = PostingLanguage
 
     posting = factory.SubFactory(PostingFactory)
     language = "de"
     level = 4
+
+    @factory.post_generation
+    def search(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:  # the posting's search fields include its skills and languages
+            from companies.search import refresh_search_fields
+
+            refresh_search_fields(Posting.objects.filter(pk=self.posting_id))

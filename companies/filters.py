@@ -1,15 +1,28 @@
 """Filters of the public company directory and posting search (django-filter; state in the URL)."""
 
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from companies.geo import distance_km_expression
+from companies.geo import distance_km
 from companies.models import (
     Company,
     CompanyQuerySet,
@@ -17,7 +30,6 @@ from companies.models import (
     FieldOfStudy,
     Language,
     Posting,
-    PostingLanguage,
     PostingType,
     Sector,
     SizeClass,
@@ -79,7 +91,7 @@ class CompanyFilter(django_filters.FilterSet):
 
 
 class PostingFilter(django_filters.FilterSet):
-    """The posting search. Facets count what the other filters leave (see facet_counts)."""
+    """The posting search. Filters narrow the set; `qs` then ranks or sorts it."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     type = django_filters.MultipleChoiceFilter(
@@ -133,7 +145,7 @@ class PostingFilter(django_filters.FilterSet):
         label=_("Distance from"),
         queryset=Town.objects.all(),
         to_field_name="slug",
-        method="annotate_distance",
+        method="noop",  # used by `qs` for sorting, not for narrowing
         empty_label=_("No town chosen"),
     )
     sort = django_filters.ChoiceFilter(
@@ -160,14 +172,8 @@ class PostingFilter(django_filters.FilterSet):
     def filter_district(
         self, queryset: QuerySet[Posting], name: str, value: str
     ) -> QuerySet[Posting]:
-        return queryset.filter(
-            Q(workplace=Workplace.REMOTE)
-            | Exists(
-                Posting.sites.through.objects.filter(
-                    posting=OuterRef("pk"), companysite__town__district=value
-                )
-            )
-        )
+        # Remote work is open to people in every district.
+        return queryset.filter(Q(districts__contains=[value]) | Q(workplace=Workplace.REMOTE))
 
     def filter_town(self, queryset: QuerySet[Posting], name: str, value: Town) -> QuerySet[Posting]:
         return queryset.filter(
@@ -184,18 +190,12 @@ class PostingFilter(django_filters.FilterSet):
     def filter_language(
         self, queryset: QuerySet[Posting], name: str, value: str
     ) -> QuerySet[Posting]:
-        return queryset.filter(
-            Exists(PostingLanguage.objects.filter(posting=OuterRef("pk"), language=value))
-        )
+        return queryset.filter(language_codes__contains=[value])
 
     def filter_without_german(
         self, queryset: QuerySet[Posting], name: str, value: bool
     ) -> QuerySet[Posting]:
-        if not value:
-            return queryset
-        return queryset.exclude(
-            Exists(PostingLanguage.objects.filter(posting=OuterRef("pk"), language=Language.GERMAN))
-        )
+        return queryset.exclude(language_codes__contains=[Language.GERMAN]) if value else queryset
 
     def filter_remote(
         self, queryset: QuerySet[Posting], name: str, value: bool
@@ -214,64 +214,88 @@ class PostingFilter(django_filters.FilterSet):
             hours_per_week__lte=high,
         )
 
-    def annotate_distance(
-        self, queryset: QuerySet[Posting], name: str, value: Town
-    ) -> QuerySet[Posting]:
-        # Remote work counts as near: distance 0. Otherwise the nearest of the posting's sites.
-        nearest = Min(
-            distance_km_expression(
-                "sites__town__latitude", "sites__town__longitude", value.latitude, value.longitude
-            )
-        )
-        return queryset.annotate(distance=Coalesce(nearest, Value(0.0)))
-
     def noop(self, queryset: QuerySet[Posting], name: str, value: Any) -> QuerySet[Posting]:
         return queryset
 
     @property
+    def filtered(self) -> QuerySet[Posting]:
+        """The postings that match, unsorted: what facets count."""
+        return super().qs
+
+    @property
     def qs(self) -> QuerySet[Posting]:
-        queryset = super().qs
+        queryset = self.filtered
         # Invalid values are left out (django-filter filters with the valid ones only).
         data = getattr(self.form, "cleaned_data", {}) if self.is_bound else {}
         sort = data.get("sort") or ("relevance" if data.get("q") else "newest")
+        if data.get("near"):
+            queryset = queryset.annotate(distance=distance_from(data["near"]))
         if sort == "relevance" and data.get("q"):
-            return queryset.order_by("-rank", "-published_at")
+            return queryset.order_by("-rank", "-published_at", "-pk")
         if sort == "distance" and data.get("near"):
-            return queryset.order_by(F("distance").asc(nulls_last=True), "-published_at")
+            return queryset.order_by("distance", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")
 
 
-def facet_counts(postings: QuerySet[Posting]) -> dict[str, dict[str, int]]:
-    """How many of these postings fall into each option of each facet: one query per facet."""
-    base = postings.order_by()
-    by_type = base.aggregate(
-        **{value: Count("pk", filter=Q(posting_type=value)) for value in PostingType.values}
+def distance_from(town: Town) -> Coalesce:
+    """Kilometres from ``town`` to the posting's nearest site; remote work counts as 0.
+
+    The region has a few dozen towns, so their distances are worked out here once and handed
+    to PostgreSQL as a lookup, instead of trigonometry for every row."""
+    kilometres = {
+        other.pk: round(
+            distance_km(town.latitude, town.longitude, other.latitude, other.longitude), 1
+        )
+        for other in Town.objects.all()
+    }
+    by_town = Case(
+        *(When(companysite__town_id=pk, then=Value(km)) for pk, km in kilometres.items()),
+        output_field=FloatField(),
     )
-    by_field = base.aggregate(
-        **{
+    nearest = (
+        Posting.sites.through.objects.filter(posting=OuterRef("pk"))
+        .order_by()
+        .values("posting")
+        .annotate(km=Min(by_town))
+        .values("km")  # type: ignore[misc]  # an annotation the plugin does not see
+    )
+    return Coalesce(
+        Case(When(workplace=Workplace.REMOTE, then=Value(0.0)), default=Subquery(nearest)),
+        Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def show_counts(posting_filter: PostingFilter, facets: dict[str, dict[str, int]]) -> None:
+    """Put each option's number of results into the select boxes: "Görlitz (12)"."""
+    for name in ("district", "field", "language", "hours"):
+        field = cast(forms.ChoiceField, posting_filter.form.fields[name])
+        choices = cast(list[tuple[str, str]], field.choices)
+        field.choices = [
+            (value, f"{label} ({facets[name].get(value, 0)})" if value else label)
+            for value, label in choices
+        ]
+
+
+def facet_counts(postings: QuerySet[Posting]) -> dict[str, dict[str, int]]:
+    """How many of these postings fall into each option of each facet, and in all: one scan."""
+    counts = {
+        "type": {value: Count("pk", filter=Q(posting_type=value)) for value in PostingType.values},
+        "field": {
             value: Count("pk", filter=Q(fields_of_study__contains=[value]))
             for value in FieldOfStudy.values
-        }
-    )
-    by_district = base.aggregate(
-        **{
+        },
+        "district": {
             value: Count(
-                "pk",
-                distinct=True,
-                filter=Q(sites__town__district=value) | Q(workplace=Workplace.REMOTE),
+                "pk", filter=Q(districts__contains=[value]) | Q(workplace=Workplace.REMOTE)
             )
             for value in District.values
-        }
-    )
-    by_language = base.aggregate(
-        **{
-            value: Count("pk", distinct=True, filter=Q(languages__language=value))
+        },
+        "language": {
+            value: Count("pk", filter=Q(language_codes__contains=[value]))
             for value in Language.values
-        }
-    )
-    by_workplace = base.aggregate(
-        remote=Count("pk", filter=Q(workplace__in=[Workplace.REMOTE, Workplace.HYBRID])),
-        **{
+        },
+        "hours": {
             band: Count(
                 "pk",
                 filter=Q(
@@ -282,11 +306,18 @@ def facet_counts(postings: QuerySet[Posting]) -> dict[str, dict[str, int]]:
             )
             for band, (low, high) in HOURS_BANDS.items()
         },
-    )
+        "workplace": {
+            "remote": Count("pk", filter=Q(workplace__in=[Workplace.REMOTE, Workplace.HYBRID]))
+        },
+        "all": {"total": Count("pk")},
+    }
+    flat = {
+        f"{facet}__{option}": count
+        for facet, options in counts.items()
+        for option, count in options.items()
+    }
+    result = postings.order_by().aggregate(**flat)
     return {
-        "type": by_type,
-        "field": by_field,
-        "district": by_district,
-        "language": by_language,
-        "workplace": by_workplace,
+        facet: {option: result[f"{facet}__{option}"] for option in options}
+        for facet, options in counts.items()
     }

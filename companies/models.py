@@ -685,8 +685,11 @@ class Posting(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Full text in German and English, title (A) over skills (B) over description (C);
-    # kept current by companies.search.refresh_search_vectors().
+    # kept current by companies.search.refresh_search_fields().
     search_vector = SearchVectorField(null=True, editable=False)
+    # Derived from the sites and language requirements by the same function, for one-scan facets.
+    districts = ArrayField(models.CharField(max_length=20), default=list, editable=False)
+    language_codes = ArrayField(models.CharField(max_length=3), default=list, editable=False)
 
     objects = PostingQuerySet.as_manager()
 
@@ -696,6 +699,9 @@ class Posting(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="posting_search"),
+            GinIndex(fields=["districts"], name="posting_districts"),
+            GinIndex(fields=["language_codes"], name="posting_languages"),
+            GinIndex(fields=["fields_of_study"], name="posting_fields"),
             models.Index(fields=["status", "expires_at"], name="posting_status_expiry"),
             models.Index(fields=["posting_type", "status"], name="posting_type_status"),
             models.Index(fields=["-published_at"], name="posting_published"),

@@ -1,15 +1,21 @@
-"""Full-text search over postings in German and English (PostgreSQL, GIN-indexed)."""
+"""Posting search: full text in German and English (GIN-indexed) and the denormalised fields that
+keep facets and filters to one scan of the posting table."""
 
-from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
-from companies.models import Posting, PostingSkill
+from companies.models import Posting, PostingLanguage, PostingSkill
+
+Posting_sites = Posting.sites.through
 
 
-def refresh_search_vectors(postings: QuerySet[Posting]) -> None:
-    """Recompute the stored search vector: title (A) over skills (B) over description (C)."""
+def refresh_search_fields(postings: QuerySet[Posting]) -> None:
+    """Recompute what search reads: the text vector (title A, skills B, description C), the
+    districts of the sites and the required languages. Call after a posting or its skills,
+    languages or sites changed."""
     skills = (
         PostingSkill.objects.filter(posting=OuterRef("pk"))
         .order_by()
@@ -20,13 +26,30 @@ def refresh_search_vectors(postings: QuerySet[Posting]) -> None:
     skill_text = Coalesce(
         Subquery(skills, output_field=TextField()), Value(""), output_field=TextField()
     )
+    districts = (
+        Posting_sites.objects.filter(posting=OuterRef("pk"))
+        .order_by()
+        .values("posting")
+        .annotate(districts=ArrayAgg("companysite__town__district", distinct=True))
+        .values("districts")  # type: ignore[misc]  # an annotation the plugin does not see
+    )
+    languages = (
+        PostingLanguage.objects.filter(posting=OuterRef("pk"))
+        .order_by()
+        .values("posting")
+        .annotate(codes=ArrayAgg("language", distinct=True))
+        .values("codes")
+    )
+    empty: Value = Value([], output_field=ArrayField(CharField()))
     postings.update(
         search_vector=SearchVector("title", config="german", weight="A")
         + SearchVector("title", config="english", weight="A")
         + SearchVector(skill_text, config="german", weight="B")
         + SearchVector(skill_text, config="english", weight="B")
         + SearchVector("description_de", config="german", weight="C")
-        + SearchVector("description_en", config="english", weight="C")
+        + SearchVector("description_en", config="english", weight="C"),
+        districts=Coalesce(Subquery(districts), empty),
+        language_codes=Coalesce(Subquery(languages), empty),
     )
 
 

@@ -20,7 +20,7 @@ from companies.models import (
     PostingSkill,
     Report,
 )
-from companies.search import refresh_search_vectors
+from companies.search import refresh_search_fields
 
 EXPIRY_REMINDER_DAYS = 7
 
@@ -46,6 +46,22 @@ def create_company(*, company: Company, owner: User) -> Company:
     company.save()
     Membership.objects.create(company=company, user=owner, role=Membership.Role.OWNER)
     return company
+
+
+@transaction.atomic
+def decide_verification(*, company: Company, by: User, verified: bool) -> None:
+    """Staff verify a company (it becomes public) or refuse; its team learns the outcome."""
+    if verified:
+        company.verify(by=by)
+    else:
+        company.refuse_verification(by=by)
+    email_people(
+        recruiters_of(company),
+        template="companies/email/company_verified"
+        if verified
+        else "companies/email/company_refused",
+        context={"company": company},
+    )
 
 
 @transaction.atomic
@@ -127,7 +143,7 @@ def posting_for_editing(*, posting: Posting, by: User) -> Posting:
 
 def posting_saved(*, posting: Posting) -> None:
     """After a posting and its skills were saved: keep its search text current."""
-    refresh_search_vectors(Posting.objects.filter(pk=posting.pk))
+    refresh_search_fields(Posting.objects.filter(pk=posting.pk))
 
 
 @transaction.atomic
@@ -144,7 +160,7 @@ def publish_posting(*, posting: Posting, by: User) -> Posting:
     else:
         posting.publish(by=by)
         live = posting
-    refresh_search_vectors(Posting.objects.filter(pk=live.pk))
+    refresh_search_fields(Posting.objects.filter(pk=live.pk))
     email_people(
         recruiters_of(live.company),
         template="companies/email/posting_published",

@@ -11,12 +11,13 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedRequest
 from companies import services
-from companies.filters import CompanyFilter, PostingFilter, facet_counts
+from companies.filters import CompanyFilter, PostingFilter, facet_counts, show_counts
 from companies.forms import (
     CompanyForm,
     CompanySiteFormSet,
@@ -37,6 +38,18 @@ from companies.models import (
 )
 
 PAGE_SIZE = 20
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total, so that it need not count again (the facets already did)."""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 def _page(request: HttpRequest, items: QuerySet[Any]) -> Page:
@@ -101,17 +114,18 @@ def company_logo(request: HttpRequest, slug: str) -> FileResponse:
 
 def posting_search(request: HttpRequest) -> HttpResponse:
     posting_filter = PostingFilter(request.GET or None, queryset=_listed_postings())
-    results = posting_filter.qs
+    facets = facet_counts(posting_filter.filtered)
+    show_counts(posting_filter, facets)
+    paginator = CountedPaginator(posting_filter.qs, PAGE_SIZE, count=facets["all"]["total"])
     context = {
         "filter": posting_filter,
-        "page": _page(request, results),
-        "facets": facet_counts(posting_filter.qs),
+        "page": paginator.get_page(request.GET.get("page")),
+        "facets": facets,
         "query_string": request.GET.urlencode(),
     }
+    partial = request.headers.get("HX-Request")
     template = (
-        "companies/partials/posting_results.html"
-        if request.headers.get("HX-Request")
-        else "companies/posting_search.html"
+        "companies/partials/posting_results.html" if partial else "companies/posting_search.html"
     )
     return render(request, template, context)
 

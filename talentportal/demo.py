@@ -21,7 +21,7 @@ from companies.models import (
     Town,
     normalize_label,
 )
-from companies.search import refresh_search_vectors
+from companies.search import refresh_search_fields
 from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS
 from talents.models import University
 
@@ -211,7 +211,7 @@ def _demo_postings(companies: list[Company], *, by: User, staff: User) -> None:
         if number != last:  # the last one waits in the staff's moderation queue
             posting.publish(by=staff)
             Posting.objects.filter(pk=posting.pk).update(published_at=now - timedelta(days=number))
-    refresh_search_vectors(Posting.objects.all())
+    refresh_search_fields(Posting.objects.all())
 
 
 def _demo_user(login: DemoLogin) -> User:

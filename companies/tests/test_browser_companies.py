@@ -12,7 +12,7 @@ from companies.factories import (
     dresden,
 )
 from companies.models import Membership, Posting, PostingType
-from companies.search import refresh_search_vectors
+from companies.search import refresh_search_fields
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def region(db):
     )
     PostingSkillFactory(posting=thesis, skill=SkillFactory(label_de="Python", label_en="Python"))
     PostingLanguageFactory(posting=thesis, language="en", level=4)
-    refresh_search_vectors(Posting.objects.filter(pk=thesis.pk))
+    refresh_search_fields(Posting.objects.filter(pk=thesis.pk))
     PostingFactory(company=sensors, sites=[site], title="Werkstudent*in Python", hours_per_week=15)
     care = CompanyFactory(name="Pflege Elbland GmbH", sector="Q")
     PostingFactory(
@@ -148,4 +148,23 @@ def test_recruiter_management_pages_are_accessible(
     }
     page.goto(live_server.url + paths[page_name])
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+
+
+def test_report_form_shows_errors_accessibly(page, live_server, assert_accessible, region):
+    posting = region.postings.first()
+    page.goto(live_server.url + f"/stellen/{posting.pk}-{posting.slug}/melden/")
+    assert_accessible(page)
+    page.locator("form button[type=submit]").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_invitation_page_is_accessible(page, live_server, assert_accessible, sign_in, bob, region):
+    from companies.models import Invitation
+
+    invitation = Invitation.objects.create(company=region, email=bob.email)
+    sign_in(page, bob)
+    page.goto(live_server.url + invitation.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_contain_text(region.name)
     assert_accessible(page)

@@ -96,9 +96,9 @@ def test_search_finds_postings_by_skill_in_english(client, db):
         posting=posting,
         skill=SkillFactory(label_de="SPS-Programmierung", label_en="PLC programming"),
     )
-    from companies.search import refresh_search_vectors
+    from companies.search import refresh_search_fields
 
-    refresh_search_vectors(Posting.objects.all())
+    refresh_search_fields(Posting.objects.all())
     PostingFactory(title="Buchhaltung")
     assert titles(search(client, q="PLC programming")) == ["Werkstudent*in Automatisierung"]
 
@@ -162,6 +162,8 @@ def test_facets_count_the_results(client, db):
     assert facets["type"]["internship"] == 1
     assert facets["field"]["computer_science"] == 2
     assert facets["district"]["dresden"] == 3
+    page = search(client).text
+    assert "Informatik und Software (2)</option>" in page
 
 
 def test_search_shows_published_live_postings_of_verified_companies_only(client, db):
