@@ -1,24 +1,25 @@
 """Filters of the public company directory and posting search (django-filter; state in the URL)."""
 
+import hashlib
 from typing import Any, cast
 
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchRank
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
     Exists,
     F,
     FloatField,
-    Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -240,27 +241,27 @@ class PostingFilter(django_filters.FilterSet):
 def distance_from(town: Town) -> Coalesce:
     """Kilometres from ``town`` to the posting's nearest site; remote work counts as 0.
 
-    The region has a few dozen towns, so their distances are worked out here once and handed
-    to PostgreSQL as a lookup, instead of trigonometry for every row."""
-    kilometres = {
-        other.pk: round(
-            distance_km(town.latitude, town.longitude, other.latitude, other.longitude), 1
-        )
-        for other in Town.objects.all()
-    }
-    by_town = Case(
-        *(When(companysite__town_id=pk, then=Value(km)) for pk, km in kilometres.items()),
+    The region has a few dozen towns, so their distances are worked out here once and handed to
+    PostgreSQL as a lookup over the posting's town ids, instead of a join and trigonometry for
+    every row."""
+    cases, params = [], []
+    towns = list(Town.objects.all())
+    if not towns:
+        return Coalesce(Value(0.0), Value(0.0), output_field=FloatField())
+    for other in towns:
+        cases.append("WHEN %s THEN %s")
+        params += [
+            other.pk,
+            round(distance_km(town.latitude, town.longitude, other.latitude, other.longitude), 1),
+        ]
+    # Safe: the SQL text holds only placeholders; every value travels as a parameter.
+    nearest = RawSQL(  # noqa: S611
+        f"SELECT MIN(CASE site_town {' '.join(cases)} END) FROM unnest(companies_posting.town_ids) AS site_town",  # noqa: S608 – only placeholders are interpolated
+        params,
         output_field=FloatField(),
     )
-    nearest = (
-        Posting.sites.through.objects.filter(posting=OuterRef("pk"))
-        .order_by()
-        .values("posting")
-        .annotate(km=Min(by_town))
-        .values("km")  # type: ignore[misc]  # an annotation the plugin does not see
-    )
     return Coalesce(
-        Case(When(workplace=Workplace.REMOTE, then=Value(0.0)), default=Subquery(nearest)),
+        Case(When(workplace=Workplace.REMOTE, then=Value(0.0)), default=nearest),
         Value(0.0),
         output_field=FloatField(),
     )
@@ -275,6 +276,27 @@ def show_counts(posting_filter: PostingFilter, facets: dict[str, dict[str, int]]
             (value, f"{label} ({facets[name].get(value, 0)})" if value else label)
             for value, label in choices
         ]
+
+
+FACET_CACHE_SECONDS = 60
+NOT_NARROWING = {"page", "sort", "near"}
+
+
+def cached_facet_counts(posting_filter: PostingFilter) -> dict[str, dict[str, int]]:
+    """facet_counts, kept for a minute per distinct set of filters: the counts are the costly
+    part of a search (one scan of all matching postings), and a minute-old count is good enough."""
+    data = posting_filter.data or {}
+    narrowing = sorted(
+        (key, value)
+        for key in data
+        if key not in NOT_NARROWING
+        for value in data.getlist(key)  # type: ignore[union-attr]
+    )
+    key = "posting-facets:" + hashlib.sha256(repr(narrowing).encode()).hexdigest()
+    counts = cache.get_or_set(
+        key, lambda: facet_counts(posting_filter.filtered), FACET_CACHE_SECONDS
+    )
+    return cast(dict[str, dict[str, int]], counts)
 
 
 def facet_counts(postings: QuerySet[Posting]) -> dict[str, dict[str, int]]:

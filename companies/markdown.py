@@ -12,14 +12,21 @@ _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable(
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code"}
 
 
-def render_markdown(text: str) -> SafeString:
-    """Markdown → sanitised HTML. Headings shift down to h3, below the page's h1/h2."""
+def render_markdown(text: str, *, top_heading: int = 3) -> SafeString:
+    """Markdown → sanitised HTML. Headings shift down to h3, below the page's h1/h2.
+
+    A page whose only heading above the text is its h1 (the legal pages) passes
+    ``top_heading=2``, so that its sections are h2 and no heading level is skipped.
+    """
+    if top_heading not in (2, 3):
+        raise ValueError(f"top_heading must be 2 or 3, not {top_heading!r}")
     html = _PARSER.render(text or "")
-    for level in (1, 2):
-        html = html.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
+    for level in range(1, top_heading):
+        html = html.replace(f"<h{level}>", f"<h{top_heading}>")
+        html = html.replace(f"</h{level}>", f"</h{top_heading}>")
     cleaned = nh3.clean(
         html,
-        tags=_ALLOWED_TAGS,
+        tags=_ALLOWED_TAGS | {f"h{level}" for level in range(top_heading, 3)},
         attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener noreferrer",

@@ -690,6 +690,7 @@ class Posting(models.Model):
     # Derived from the sites and language requirements by the same function, for one-scan facets.
     districts = ArrayField(models.CharField(max_length=20), default=list, editable=False)
     language_codes = ArrayField(models.CharField(max_length=3), default=list, editable=False)
+    town_ids = ArrayField(models.IntegerField(), default=list, editable=False)
 
     objects = PostingQuerySet.as_manager()
 

@@ -4,7 +4,7 @@ keep facets and filters to one scan of the posting table."""
 from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import CharField, IntegerField, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from companies.models import Posting, PostingLanguage, PostingSkill
@@ -14,7 +14,7 @@ Posting_sites = Posting.sites.through
 
 def refresh_search_fields(postings: QuerySet[Posting]) -> None:
     """Recompute what search reads: the text vector (title A, skills B, description C), the
-    districts of the sites and the required languages. Call after a posting or its skills,
+    towns and districts of the sites and the required languages. Call after a posting or its skills,
     languages or sites changed."""
     skills = (
         PostingSkill.objects.filter(posting=OuterRef("pk"))
@@ -33,6 +33,13 @@ def refresh_search_fields(postings: QuerySet[Posting]) -> None:
         .annotate(districts=ArrayAgg("companysite__town__district", distinct=True))
         .values("districts")  # type: ignore[misc]  # an annotation the plugin does not see
     )
+    towns = (
+        Posting_sites.objects.filter(posting=OuterRef("pk"))
+        .order_by()
+        .values("posting")
+        .annotate(towns=ArrayAgg("companysite__town_id", distinct=True))
+        .values("towns")  # type: ignore[misc]
+    )
     languages = (
         PostingLanguage.objects.filter(posting=OuterRef("pk"))
         .order_by()
@@ -50,6 +57,7 @@ def refresh_search_fields(postings: QuerySet[Posting]) -> None:
         + SearchVector("description_en", config="english", weight="C"),
         districts=Coalesce(Subquery(districts), empty),
         language_codes=Coalesce(Subquery(languages), empty),
+        town_ids=Coalesce(Subquery(towns), Value([], output_field=ArrayField(IntegerField()))),
     )
 
 

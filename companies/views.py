@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedRequest
 from companies import services
-from companies.filters import CompanyFilter, PostingFilter, facet_counts, show_counts
+from companies.filters import CompanyFilter, PostingFilter, cached_facet_counts, show_counts
 from companies.forms import (
     CompanyForm,
     CompanySiteFormSet,
@@ -114,7 +114,7 @@ def company_logo(request: HttpRequest, slug: str) -> FileResponse:
 
 def posting_search(request: HttpRequest) -> HttpResponse:
     posting_filter = PostingFilter(request.GET or None, queryset=_listed_postings())
-    facets = facet_counts(posting_filter.filtered)
+    facets = cached_facet_counts(posting_filter)
     show_counts(posting_filter, facets)
     paginator = CountedPaginator(posting_filter.qs, PAGE_SIZE, count=facets["all"]["total"])
     context = {

@@ -7,9 +7,12 @@ register = template.Library()
 
 
 @register.filter
-def markdown(text: str) -> SafeString:
-    """{{ posting.description|markdown }}: safe HTML from the Markdown subset."""
-    return render_markdown(text)
+def markdown(text: str, top_heading: int = 3) -> SafeString:
+    """{{ posting.description|markdown }}: safe HTML from the Markdown subset.
+
+    ``{{ page.body|markdown:2 }}`` keeps level-2 headings, for pages with only an h1 above.
+    """
+    return render_markdown(text, top_heading=top_heading)
 
 
 @register.simple_tag(takes_context=True)

@@ -155,7 +155,7 @@ def test_report_form_shows_errors_accessibly(page, live_server, assert_accessibl
     posting = region.postings.first()
     page.goto(live_server.url + f"/stellen/{posting.pk}-{posting.slug}/melden/")
     assert_accessible(page)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page.locator(".errorlist").first).to_be_visible()
     assert_accessible(page)
 
