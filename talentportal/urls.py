@@ -24,8 +24,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(_("imprint/"), views.site_page, {"slug": "impressum"}, name="site_page_impressum"),
+    path(_("privacy/"), views.site_page, {"slug": "datenschutz"}, name="site_page_datenschutz"),
+    path(_("accessibility/"), views.accessibility_statement, name="site_page_barrierefreiheit"),
     path("accounts/", include("allauth.urls")),
     path("", include("companies.urls")),
+    path("", include("talents.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
