@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -39,7 +40,9 @@ class SessionTimeoutMiddleware:
                     request,
                     _("You were signed out after a period of inactivity. Please sign in again."),
                 )
-                return redirect(f"{reverse('account_login')}?next={request.path}")
+                return redirect(
+                    f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+                )
             if (
                 now - datetime.fromisoformat(last_seen)
             ).total_seconds() > ACTIVITY_RESOLUTION_SECONDS:

@@ -40,6 +40,7 @@ from companies.models import (
     Skill,
     Town,
 )
+from companies.search import refresh_search_fields
 
 
 @admin.register(Town)
@@ -118,6 +119,11 @@ class CompanyAdmin(admin.ModelAdmin):
     list_filter = ["verification_status", "sector", "size_class"]
     search_fields = ["name", "website"]
     inlines = [CompanySiteInline, MembershipInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        refresh_search_fields(form.instance.postings.all())  # postings follow their sites
+
     actions = ["verify", "refuse_verification"]
     readonly_fields = ["verification_status", "verified_at", "verified_by", "created_at"]
     fieldsets = [
@@ -346,7 +352,8 @@ class PostingAdmin(admin.ModelAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        services.posting_saved(posting=form.instance)
+        # Staff corrections keep a posting where it is in the workflow; only search follows.
+        refresh_search_fields(Posting.objects.filter(pk=form.instance.pk))
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None

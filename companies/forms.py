@@ -25,6 +25,8 @@ from companies.models import (
 )
 
 LOGO_MAX_PIXELS = 512
+# A small file can still decode to a huge bitmap; refuse before decoding.
+LOGO_MAX_SOURCE_PIXELS = 4000 * 4000
 
 
 def checkbox_choices(choices: Any, **kwargs: Any) -> forms.TypedMultipleChoiceField:
@@ -72,6 +74,12 @@ class CompanyForm(forms.ModelForm):
                 image.verify()
             logo.seek(0)
             with Image.open(logo) as image:
+                if image.width * image.height > LOGO_MAX_SOURCE_PIXELS:
+                    raise forms.ValidationError(
+                        _(
+                            "The logo has too many pixels. Please upload it at most 4000 × 4000 pixels."
+                        )
+                    )
                 if image.format not in {"PNG", "JPEG", "WEBP"}:
                     raise forms.ValidationError(_("Please upload the logo as PNG, JPEG or WebP."))
                 image.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
@@ -113,9 +121,6 @@ class SkillField(forms.CharField):
         self.widget.attrs.update({"list": "skill-suggestions", "autocomplete": "off"})
 
     def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, int | str) and str(value).isdigit():
-            skill = Skill.objects.filter(pk=value).first()
-            return skill.label if skill else value
         return value.label if isinstance(value, Skill) else value
 
     def clean(self, value: Any) -> Skill | None:
@@ -132,6 +137,11 @@ class SkillField(forms.CharField):
 
 class PostingSkillForm(forms.ModelForm):
     skill = SkillField(label=_("Skill"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # show the label (already loaded with the row), not the id
+            self.initial["skill"] = self.instance.skill.label
 
     class Meta:
         model = PostingSkill
@@ -185,6 +195,13 @@ class PostingForm(forms.ModelForm):
         sites = cast(forms.ModelMultipleChoiceField, self.fields["sites"])
         sites.queryset = company.sites.select_related("town")
         self.instance.company = company
+
+    def clean_expires_at(self) -> Any:
+        expires_at = self.cleaned_data.get("expires_at")
+        if expires_at and (expires_at.hour, expires_at.minute) == (0, 0):
+            # A date was chosen: the posting stays visible for the whole of that day.
+            expires_at = expires_at.replace(hour=23, minute=59, second=59)
+        return expires_at
 
 
 class ReportForm(forms.ModelForm):

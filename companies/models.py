@@ -133,6 +133,13 @@ class DegreeLevel(models.IntegerChoices):
     PHD = 3, _("Doctorate (PhD)")
 
 
+def _text_language(german: str, english: str) -> str:
+    """Which of two translations to show: the reader's language, else the one that exists."""
+    if get_language() == "en":
+        return "en" if english.strip() or not german.strip() else "de"
+    return "de" if german.strip() or not english.strip() else "en"
+
+
 def normalize_label(text: str) -> str:
     """Lower-case, umlauts and ß spelled out, accents and extra spaces dropped:
     "Schweißen" and "schweissen", "Bürokommunikation" and "Buerokommunikation" meet."""
@@ -372,9 +379,12 @@ class Company(models.Model):
     @property
     def description(self) -> str:
         """The description in the reader's language, else the other one."""
-        if get_language() == "en":
-            return self.description_en or self.description_de
-        return self.description_de or self.description_en
+        return self.description_en if self.description_language == "en" else self.description_de
+
+    @property
+    def description_language(self) -> str:
+        """The language of `description`, for the lang attribute around it."""
+        return _text_language(self.description_de, self.description_en)
 
     @property
     def benefit_labels(self) -> list[str]:
@@ -728,9 +738,11 @@ class Posting(models.Model):
 
     @property
     def description(self) -> str:
-        if get_language() == "en":
-            return self.description_en or self.description_de
-        return self.description_de or self.description_en
+        return self.description_en if self.description_language == "en" else self.description_de
+
+    @property
+    def description_language(self) -> str:
+        return _text_language(self.description_de, self.description_en)
 
     @property
     def is_live(self) -> bool:
@@ -777,9 +789,9 @@ class Posting(models.Model):
             and self.salary_min > self.salary_max
         ):
             errors["salary_max"] = _("The upper end must not be below the lower end.")
-        limit = (self.published_at or self.created_at or timezone.now()) + timedelta(
-            days=POSTING_MAX_DAYS
-        )
+        # A revision counts from the publication of the posting it changes.
+        published = self.revision_of.published_at if self.revision_of else self.published_at
+        limit = (published or self.created_at or timezone.now()) + timedelta(days=POSTING_MAX_DAYS)
         if self.expires_at and self.expires_at > limit:
             errors["expires_at"] = _("A posting can be visible for at most 180 days.")
         if (
@@ -822,6 +834,14 @@ class Posting(models.Model):
         self.transitions.create(
             from_status=from_status, to_status=to_status, by=by, reason=reason, note=note
         )
+
+    @property
+    def can_be_submitted(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.REJECTED}
+
+    def reopen(self, *, by: "User") -> None:
+        """A recruiter changed a posting in review: it leaves the queue until submitted again."""
+        self._move(self.Status.DRAFT, allowed_from={self.Status.IN_REVIEW}, by=by)
 
     def submit(self, *, by: "User") -> None:
         """A recruiter hands a draft (or a rejected posting, reworked) to staff for review."""

@@ -48,6 +48,19 @@ def create_company(*, company: Company, owner: User) -> Company:
     return company
 
 
+IDENTITY_FIELDS = {"name", "website", "legal_form"}
+
+
+def company_saved(*, company: Company, changed_fields: set[str]) -> None:
+    """After a team saved its profile and sites: a verified company that changed who it is
+    (name, website, legal form) goes back to staff for verification; its postings' search
+    fields follow the sites."""
+    if company.is_verified and changed_fields & IDENTITY_FIELDS:
+        company.verification_status = Company.Verification.PENDING
+        company.save(update_fields=["verification_status", "updated_at"])
+    refresh_search_fields(company.postings.all())
+
+
 @transaction.atomic
 def decide_verification(*, company: Company, by: User, verified: bool) -> None:
     """Staff verify a company (it becomes public) or refuse; its team learns the outcome."""
@@ -114,6 +127,7 @@ def posting_for_editing(*, posting: Posting, by: User) -> Posting:
     a revision that staff review and that replaces the live text only when approved."""
     if posting.status != Posting.Status.PUBLISHED:
         return posting
+    Posting.objects.select_for_update().get(pk=posting.pk)  # one revision, even from two tabs
     revision = Posting.objects.filter(revision_of=posting).first()
     if revision:
         return revision
@@ -141,9 +155,14 @@ def posting_for_editing(*, posting: Posting, by: User) -> Posting:
     return revision
 
 
-def posting_saved(*, posting: Posting) -> None:
-    """After a posting and its skills were saved: keep its search text current."""
+def posting_saved(*, posting: Posting, by: User) -> bool:
+    """After a posting and its skills were saved: keep its search fields current, and take it out
+    of review if it was there (staff must see what they approve). True when it left review."""
     refresh_search_fields(Posting.objects.filter(pk=posting.pk))
+    if posting.status == Posting.Status.IN_REVIEW:
+        posting.reopen(by=by)
+        return True
+    return False
 
 
 @transaction.atomic
@@ -170,13 +189,24 @@ def publish_posting(*, posting: Posting, by: User) -> Posting:
 
 
 def _apply_revision(*, revision: Posting, live_pk: int, by: User) -> Posting:
-    if revision.status != Posting.Status.IN_REVIEW:
+    # Both rows locked and checked as stored: a second approval (two staff members, a double
+    # click) finds no revision in review and changes nothing.
+    live = (
+        Posting.objects.select_for_update()
+        .filter(pk=live_pk, status=Posting.Status.PUBLISHED)
+        .first()
+    )
+    locked = Posting.objects.select_for_update().filter(
+        pk=revision.pk, revision_of_id=live_pk, status=Posting.Status.IN_REVIEW
+    )
+    if live is None or not locked.exists():
         raise InvalidTransition(revision.status, Posting.Status.PUBLISHED)
     if missing := revision.missing_for_publication():
         raise ValidationError(
             _("Not ready for publication, missing: %(missing)s") % {"missing": ", ".join(missing)}
         )
-    live = Posting.objects.select_for_update().get(pk=live_pk)
+    if revision.expires_at != live.expires_at:
+        live.expiry_reminder_sent_at = None  # a new end date deserves its own reminder
     for field in REVISED_FIELDS:
         setattr(live, field, getattr(revision, field))
     live.save()
@@ -219,9 +249,21 @@ def close_posting(*, posting: Posting, by: User, filled: bool) -> None:
 def expire_due_postings() -> int:
     """Close every published posting whose time is up, and tell its recruiters. Idempotent."""
     count = 0
-    for posting in Posting.objects.due_to_expire().select_related("company"):
+    for candidate in Posting.objects.due_to_expire().values_list("pk", flat=True):
         with transaction.atomic():
+            # skip_locked: an overlapping run, or a recruiter closing it right now, has it.
+            posting = (
+                Posting.objects.due_to_expire()
+                .select_for_update(skip_locked=True)
+                .filter(pk=candidate)
+                .first()
+            )
+            if posting is None:
+                continue
             posting.expire()
+            Posting.objects.filter(
+                revision_of=posting
+            ).delete()  # changes to a closed posting lapse
             email_people(
                 recruiters_of(posting.company),
                 template="companies/email/posting_expired",
@@ -238,8 +280,13 @@ def remind_expiring_postings() -> int:
         expires_at__lte=soon, expiry_reminder_sent_at__isnull=True
     )
     count = 0
-    for posting in due.select_related("company"):
+    for candidate in due.values_list("pk", flat=True):
         with transaction.atomic():
+            posting = (
+                due.select_for_update(skip_locked=True, of=("self",)).filter(pk=candidate).first()
+            )
+            if posting is None:
+                continue
             posting.expiry_reminder_sent_at = timezone.now()
             posting.save(update_fields=["expiry_reminder_sent_at"])
             email_people(

@@ -34,6 +34,7 @@ from companies.models import (
     Invitation,
     Membership,
     Posting,
+    PostingSkill,
     Skill,
 )
 
@@ -250,7 +251,16 @@ def company_edit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         with transaction.atomic():
             form.save()
             sites.save()
-        messages.success(request, _("Company profile saved."))
+            services.company_saved(company=company, changed_fields=set(form.changed_data))
+        if not company.is_verified:
+            messages.info(
+                request,
+                _(
+                    "Saved. Our team will check the changed details before the page is public again."
+                ),
+            )
+        else:
+            messages.success(request, _("Company profile saved."))
         return redirect("companies:company_edit", slug=company.slug)
     return render(
         request, "companies/company_form.html", {"form": form, "sites": sites, "company": company}
@@ -260,7 +270,7 @@ def company_edit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 @login_required
 def company_team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company.objects.editable_by(request.user), slug=slug)
-    is_owner = company.memberships.filter(user=request.user, role=Membership.Role.OWNER).exists()
+    is_owner = Company.objects.owned_by(request.user).filter(pk=company.pk).exists()
     form = InvitationForm(request.POST or None)
     if request.method == "POST":
         if not is_owner:
@@ -364,15 +374,28 @@ def _posting_form(
     request: AuthenticatedRequest, *, company: Company, posting: Posting
 ) -> HttpResponse:
     form = PostingForm(request.POST or None, instance=posting, company=company)
-    skills = PostingSkillFormSet(request.POST or None, instance=posting, prefix="skills")
+    skills = PostingSkillFormSet(
+        request.POST or None,
+        instance=posting,
+        prefix="skills",
+        queryset=PostingSkill.objects.select_related("skill"),
+    )
     languages = PostingLanguageFormSet(request.POST or None, instance=posting, prefix="languages")
     if request.method == "POST" and form.is_valid() and skills.is_valid() and languages.is_valid():
         with transaction.atomic():
             posting = form.save()
             skills.save()
             languages.save()
-            services.posting_saved(posting=posting)
-        messages.success(request, _("Saved. Submit the posting for review when it is ready."))
+            reopened = services.posting_saved(posting=posting, by=request.user)
+        if reopened:
+            messages.info(
+                request,
+                _(
+                    "Saved. Your changes took the posting out of review; submit it again when it is ready."
+                ),
+            )
+        else:
+            messages.success(request, _("Saved. Submit the posting for review when it is ready."))
         return redirect("companies:posting_edit", pk=posting.revision_of_id or posting.pk)
     context = {
         "form": form,
@@ -417,8 +440,12 @@ def posting_close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     filled = request.POST.get("how") == "filled"
     try:
         services.close_posting(posting=posting, by=request.user, filled=filled)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
+    except InvalidTransition:
+        messages.error(
+            request,
+            _("This posting cannot be closed now; it is: %(status)s.")
+            % {"status": posting.get_status_display()},
+        )
     else:
         messages.success(request, _("The posting is closed."))
     return redirect("companies:company_postings", slug=posting.company.slug)

@@ -155,3 +155,54 @@ def test_markdown_keeps_formatting_and_drops_anything_dangerous():
     assert "<script" not in html
     assert 'href="javascript' not in html
     assert "<img" not in html
+
+
+def test_approving_a_revision_twice_changes_nothing_the_second_time(bob, carol):
+    live = PostingFactory(title="Alt")
+    skill = SkillFactory()
+    live.skills.create(skill=skill)
+    revision = services.posting_for_editing(posting=live, by=bob)
+    revision.title = "Neu"
+    revision.save()
+    revision.submit(by=bob)
+    stale_copy = Posting.objects.get(pk=revision.pk)
+    services.publish_posting(posting=revision, by=carol)
+    with pytest.raises(InvalidTransition):
+        services.publish_posting(posting=stale_copy, by=carol)
+    live.refresh_from_db()
+    assert live.title == "Neu"
+    assert [requirement.skill for requirement in live.skills.all()] == [skill]
+    assert live.sites.exists()
+
+
+def test_expiry_lets_a_pending_revision_lapse(bob):
+    live = PostingFactory(expires_at=timezone.now() + timedelta(minutes=5))
+    services.posting_for_editing(posting=live, by=bob)
+    Posting.objects.filter(pk=live.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    services.expire_due_postings()
+    assert not Posting.objects.filter(revision_of=live).exists()
+
+
+def test_revision_counts_the_180_days_from_the_original_publication(bob):
+    live = PostingFactory(published_at=timezone.now() - timedelta(days=170))
+    revision = services.posting_for_editing(posting=live, by=bob)
+    revision.expires_at = timezone.now() + timedelta(days=30)
+    with pytest.raises(ValidationError) as error:
+        revision.clean()
+    assert "expires_at" in error.value.message_dict
+
+
+def test_changing_a_posting_in_review_takes_it_out_of_review(bob):
+    posting = PostingFactory(status=Posting.Status.IN_REVIEW, published_at=None)
+    assert services.posting_saved(posting=posting, by=bob) is True
+    assert posting.status == Posting.Status.DRAFT
+    assert posting.transitions.get().to_status == "draft"
+
+
+def test_a_verified_company_that_changes_its_name_is_checked_again(db):
+    company = CompanyFactory()
+    services.company_saved(company=company, changed_fields={"description_de"})
+    assert company.is_verified
+    services.company_saved(company=company, changed_fields={"name"})
+    company.refresh_from_db()
+    assert company.verification_status == "pending"

@@ -363,3 +363,20 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, other_company_posting):
         response = getattr(client, method)(url)
         assert response.status_code == 302, (method, url)
         assert reverse("account_login") in response["Location"]
+
+
+def test_logo_with_too_many_pixels_is_refused_before_decoding(client, bob, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(bob)
+    logo = SimpleUploadedFile("logo.png", png_bytes(size=(5000, 4000)), content_type="image/png")
+    response = client.post(reverse("companies:company_create"), company_data(logo=logo))
+    assert response.status_code == 200
+    assert not Company.objects.exists()
+
+
+def test_a_posting_stays_visible_for_the_whole_chosen_day(client, bob, company):
+    SkillFactory(label_de="SPS-Programmierung", alternative_labels=["SPS"])
+    client.force_login(bob)
+    client.post(reverse("companies:posting_create", args=[company.slug]), posting_data(company))
+    expires_at = timezone.localtime(Posting.objects.get().expires_at)
+    assert (expires_at.hour, expires_at.minute) == (23, 59)
