@@ -57,6 +57,13 @@ class University(models.Model):
 
 
 class TalentProfileQuerySet(models.QuerySet["TalentProfile"]):
+    def known_to_company(self, company: Company) -> "TalentProfileQuerySet":
+        """Talents who applied to this company or accepted its contact request."""
+        return self.filter(
+            Q(applications__posting__company=company)
+            | Q(contact_requests__company=company, contact_requests__status="accepted")
+        ).distinct()
+
     def visible_to_companies(self) -> "TalentProfileQuerySet":
         """Profiles whose talents chose to be found (as anonymous cards), and only those."""
         return self.filter(visibility=TalentProfile.Visibility.ANONYMOUS, user__is_active=True)
@@ -176,6 +183,10 @@ class TalentProfile(models.Model):
     @property
     def is_visible_to_companies(self) -> bool:
         return self.visibility == self.Visibility.ANONYMOUS
+
+    @property
+    def field_of_study_labels(self) -> list[str]:
+        return [str(FieldOfStudy(value).label) for value in self.fields_of_study]
 
     @property
     def bio(self) -> str:
