@@ -22,8 +22,9 @@ from companies.models import (
     normalize_label,
 )
 from companies.search import refresh_search_fields
-from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS
-from talents.models import University
+from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS, TALENTS
+from talents.models import Consent, ContactRequest, TalentProfile, University
+from talents.services.profiles import CONSENT_TEXT_VERSION
 
 # name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
 TOWNS: list[tuple[str, str, str, str, int]] = [
@@ -148,6 +149,59 @@ def seed_demo() -> None:
         company=companies[1], user=people["recruiter"], defaults={"role": Membership.Role.RECRUITER}
     )
     _demo_postings(companies, by=people["recruiter"], staff=people["staff"])
+    alice = (
+        "alice@example.org", "Alice Neumann", "student", "TU Dresden", ["computer_science"], 1,
+        ["working_student", "thesis"], 20, ["dresden"],
+        [("Python", 3), ("Git", 2), ("SQL", 2), ("Linux", 1)], [("de", 6), ("en", 5)],
+    )  # fmt: skip
+    profiles = [_demo_talent(entry) for entry in [alice, *TALENTS]]
+    ContactRequest.objects.get_or_create(
+        company=companies[0],
+        profile=profiles[2],
+        defaults={
+            "sent_by": people["recruiter"],
+            "message": "Wir suchen Verstärkung für unsere Prozessentwicklung im Dresdner Norden.",
+        },
+    )
+
+
+def _demo_talent(entry: tuple) -> TalentProfile:
+    email, name, status, university, fields, degree, wanted, hours, towns, skills, languages = entry
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"display_name": name, "account_type": User.AccountType.TALENT}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    profile, created = TalentProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "status": status,
+            "university": University.objects.filter(short_name=university).first(),
+            "fields_of_study": fields,
+            "degree": degree,
+            "wanted_types": wanted,
+            "working_student_hours": hours,
+            "visibility": TalentProfile.Visibility.ANONYMOUS,
+        },
+    )
+    if created:
+        profile.preferred_towns.set(Town.objects.filter(slug__in=towns))
+        by_label = {
+            skill.label_de: skill
+            for skill in Skill.objects.filter(label_de__in=[label for label, _ in skills])
+        }
+        for label, level in skills:
+            profile.skills.create(skill=by_label[label], level=level)
+        for code, level in languages:
+            profile.languages.create(language=code, level=level)
+        Consent.objects.create(
+            user=user, kind=Consent.Kind.VISIBILITY, given=True, text_version=CONSENT_TEXT_VERSION
+        )
+    return profile
 
 
 def _demo_skills() -> None:
