@@ -1,14 +1,40 @@
-"""Site-wide pages: home, operations probes and error pages."""
+"""Site-wide pages: home, the legal pages, operations probes and error pages."""
 
+from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from talentportal.forms import AccessibilityFeedbackForm
+from talentportal.models import SitePage
+from talentportal.services import submit_accessibility_feedback
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
+
+
+def site_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Imprint or privacy policy, in the visitor's language."""
+    page = get_object_or_404(SitePage, slug=slug)
+    return render(request, "pages/site_page.html", {"page": page})
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, with its form for reporting barriers."""
+    page = get_object_or_404(SitePage, slug=SitePage.Slug.ACCESSIBILITY)
+    form = AccessibilityFeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit_accessibility_feedback(feedback=form.instance)
+        messages.success(
+            request, _("Thank you for your message. Our team will look at the barrier.")
+        )
+        # To the top of the main content, where the message is (not back down to the form).
+        return redirect(page.get_absolute_url() + "#main")
+    return render(request, "pages/accessibility_statement.html", {"page": page, "form": form})
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
