@@ -34,7 +34,14 @@ class CompanySitemap(BilingualSitemap):
 
 class StaticPagesSitemap(BilingualSitemap):
     def items(self) -> list[str]:
-        return ["home", "companies:company_list", "companies:posting_search"]
+        return [
+            "home",
+            "companies:company_list",
+            "companies:posting_search",
+            "site_page_impressum",
+            "site_page_datenschutz",
+            "site_page_barrierefreiheit",
+        ]
 
     def location(self, url_name: str) -> str:
         return reverse(url_name)
