@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand
 
 from companies.services import expire_due_postings, remind_expiring_postings
+from talents.services.gdpr import (
+    anonymise_old_applications,
+    delete_unverified_accounts,
+    remind_and_delete_inactive_profiles,
+)
+from talents.services.saved import send_search_alerts
 
 
 class Command(BaseCommand):
@@ -12,6 +18,10 @@ class Command(BaseCommand):
         jobs = {
             "expired postings closed": expire_due_postings,
             "expiry reminders queued": remind_expiring_postings,
+            "search alerts queued": send_search_alerts,
+            "unconfirmed accounts deleted": delete_unverified_accounts,
+            "inactive talents reminded or deleted": remind_and_delete_inactive_profiles,
+            "old applications anonymised": anonymise_old_applications,
         }
         for description, job in jobs.items():
             self.stdout.write(f"{description}: {job()}")
