@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from talents.models import Consent, TalentProfile
@@ -51,3 +52,35 @@ def mark_active(profile: TalentProfile) -> None:
     TalentProfile.objects.filter(pk=profile.pk).update(
         last_active_at=timezone.now(), inactivity_warned_at=None
     )
+
+
+def permit_hints(profile: TalentProfile) -> list[str]:
+    """Hints for the talent alone, from the private residence-permit answer (never shown to
+    companies, never used for matching). General information, not legal advice."""
+    hints = {
+        TalentProfile.WorkPermit.STUDENT_VISA: _(
+            "With a student residence permit you may work up to 140 full or 280 half days a year, "
+            "and as a working student up to 20 hours a week during the semester. Jobs at your "
+            "university do not count towards this limit."
+        ),
+        TalentProfile.WorkPermit.JOB_SEEKER: _(
+            "With a job seeker visa or an opportunity card you may work part-time (up to 20 hours a "
+            "week) and try out a job for up to two weeks. Once you have an offer of a qualified job, "
+            "the foreigners' authority can change your permit."
+        ),
+        TalentProfile.WorkPermit.BLUE_CARD: _(
+            "An EU Blue Card is tied to a qualified job with a minimum salary. Talk to the "
+            "foreigners' authority before you change employers in the first months."
+        ),
+        TalentProfile.WorkPermit.OTHER: _(
+            "The Welcome Center and the foreigners' authority of your district advise you free of "
+            "charge on what your permit allows."
+        ),
+    }
+    hint = hints.get(profile.work_permit)  # type: ignore[call-overload]
+    if not hint:
+        return []
+    return [
+        str(hint),
+        str(_("This is general information, not legal advice; the foreigners' authority decides.")),
+    ]

@@ -237,3 +237,30 @@ def test_directory_runs_a_constant_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(9):
         client.get(url)
+
+
+def test_permit_hints_are_for_the_talent_alone(client, alice, bob, company):
+    profile = TalentProfileFactory(
+        user=alice,
+        work_permit=TalentProfile.WorkPermit.STUDENT_VISA,
+        visibility=TalentProfile.Visibility.ANONYMOUS,
+    )
+    client.force_login(alice)
+    assert "140" in client.get(reverse("talents:dashboard")).text
+    client.force_login(bob)
+    page = client.get(reverse("talents:talent_detail", args=[company.slug, profile.pk])).text
+    assert "140" not in page
+    assert "Aufenthalt" not in page
+
+
+@pytest.mark.parametrize("number_of_skills", [2, 20])
+def test_dashboard_runs_a_constant_number_of_queries(
+    client, alice, django_assert_max_num_queries, number_of_skills
+):
+    profile = TalentProfileFactory(user=alice)
+    for _ in range(number_of_skills):
+        TalentSkillFactory(profile=profile)
+    client.force_login(alice)
+    client.get(reverse("talents:dashboard"))
+    with django_assert_max_num_queries(8):
+        client.get(reverse("talents:dashboard"))

@@ -32,6 +32,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "skills": profile.skills.select_related("skill"),
         "pending_requests": ContactRequest.objects.pending().filter(profile=profile).count(),
         "applications": profile.applications.count(),
+        "permit_hints": profiles.permit_hints(profile),
     }
     return render(request, "talents/dashboard.html", context)
 
