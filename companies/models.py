@@ -893,20 +893,27 @@ class Posting(models.Model):
         )
 
 
+class SkillLevel(models.IntegerChoices):
+    """How well: what a posting asks for and what a talent has, on the same scale."""
+
+    BASIC = 1, _("Basic knowledge")
+    GOOD = 2, _("Good knowledge")
+    EXPERT = 3, _("Expert knowledge")
+
+
 class PostingSkill(models.Model):
     """A skill a posting asks for: must-have or nice-to-have, at a level."""
 
-    class Level(models.IntegerChoices):
-        BASIC = 1, _("Basic knowledge")
-        GOOD = 2, _("Good knowledge")
-        EXPERT = 3, _("Expert knowledge")
+    Level = SkillLevel
 
     posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="skills")
     skill = models.ForeignKey(
         Skill, verbose_name=_("skill"), on_delete=models.PROTECT, related_name="+"
     )
     is_required = models.BooleanField(_("must-have"), default=True)
-    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.GOOD)
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=SkillLevel.choices, default=SkillLevel.GOOD
+    )
 
     class Meta:
         verbose_name = _("skill requirement")

@@ -24,6 +24,7 @@ from companies.models import (
     Posting,
     PostingType,
     Skill,
+    SkillLevel,
     Town,
 )
 
@@ -196,16 +197,15 @@ class TalentProfile(models.Model):
 
 
 class TalentSkill(models.Model):
-    class Level(models.IntegerChoices):
-        BASIC = 1, _("Basic knowledge")
-        GOOD = 2, _("Good knowledge")
-        EXPERT = 3, _("Expert knowledge")
+    Level = SkillLevel
 
     profile = models.ForeignKey(TalentProfile, on_delete=models.CASCADE, related_name="skills")
     skill = models.ForeignKey(
         Skill, verbose_name=_("skill"), on_delete=models.PROTECT, related_name="+"
     )
-    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, default=Level.GOOD)
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=SkillLevel.choices, default=SkillLevel.GOOD
+    )
 
     class Meta:
         verbose_name = _("skill")
