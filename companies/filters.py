@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from companies.geo import distance_km
@@ -282,15 +283,38 @@ FACET_CACHE_SECONDS = 60
 NOT_NARROWING = {"page", "sort", "near"}
 
 
+# Facet → the filter that narrows it. Each facet counts what the *other* filters leave, so that
+# ticking "thesis" still shows how many internships there are.
+FACET_FILTERS = {
+    "type": "type",
+    "district": "district",
+    "field": "field",
+    "language": "language",
+    "hours": "hours",
+    "workplace": "remote",
+}
+
+
 def cached_facet_counts(posting_filter: PostingFilter) -> dict[str, dict[str, int]]:
-    """facet_counts, kept for a minute per distinct set of filters: the counts are the costly
-    part of a search (one scan of all matching postings), and a minute-old count is good enough."""
-    data = posting_filter.data or {}
+    """Facet counts for a search, each facet without its own filter; kept for a minute per set of
+    filters, as counting is the costly part of a search and a minute-old count is good enough.
+    Facets whose filter is not in use share one scan."""
+    data = posting_filter.data or QueryDict()
+    counts = dict(_counts_for(posting_filter))
+    for facet, parameter in FACET_FILTERS.items():
+        if data.get(parameter):
+            without = data.copy()
+            without.pop(parameter)
+            counts[facet] = _counts_for(PostingFilter(without, queryset=posting_filter.queryset))[
+                facet
+            ]
+    return counts
+
+
+def _counts_for(posting_filter: PostingFilter) -> dict[str, dict[str, int]]:
+    data = posting_filter.data or QueryDict()
     narrowing = sorted(
-        (key, value)
-        for key in data
-        if key not in NOT_NARROWING
-        for value in data.getlist(key)  # type: ignore[union-attr]
+        (key, value) for key in data if key not in NOT_NARROWING for value in data.getlist(key)
     )
     key = "posting-facets:" + hashlib.sha256(repr(narrowing).encode()).hexdigest()
     counts = cache.get_or_set(

@@ -281,3 +281,15 @@ def test_report_without_text_explains_and_keeps_the_choice(client, db):
     assert response.status_code == 200
     assert 'value="wrong" selected' in response.text
     assert not Report.objects.exists()
+
+
+def test_each_facet_counts_what_the_other_filters_leave(client, db):
+    PostingFactory(posting_type=PostingType.THESIS, fields_of_study=["computer_science"])
+    PostingFactory(posting_type=PostingType.INTERNSHIP, fields_of_study=["computer_science"])
+    PostingFactory(posting_type=PostingType.INTERNSHIP, fields_of_study=["mechatronics"])
+    facets = search(client, type="thesis", field="computer_science").context["facets"]
+    assert facets["all"]["total"] == 1
+    # type counts ignore the ticked type, but respect the field filter
+    assert (facets["type"]["thesis"], facets["type"]["internship"]) == (1, 1)
+    # field counts ignore the chosen field, but respect the type filter
+    assert (facets["field"]["computer_science"], facets["field"]["mechatronics"]) == (1, 0)
