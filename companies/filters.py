@@ -47,7 +47,9 @@ HOURS_BANDS = {
 }
 
 
-class CompanyFilter(django_filters.FilterSet):
+class RegionFilterSet(django_filters.FilterSet):
+    """District and town, as both the directory and the search offer them; subclasses say how."""
+
     district = django_filters.ChoiceFilter(
         label=_("District"),
         choices=District.choices,
@@ -61,6 +63,9 @@ class CompanyFilter(django_filters.FilterSet):
         method="filter_town",
         empty_label=_("All towns"),
     )
+
+
+class CompanyFilter(RegionFilterSet):
     sector = django_filters.ChoiceFilter(
         label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
     )
@@ -92,7 +97,7 @@ class CompanyFilter(django_filters.FilterSet):
         return queryset.hiring() if value else queryset
 
 
-class PostingFilter(django_filters.FilterSet):
+class PostingFilter(RegionFilterSet):
     """The posting search. Filters narrow the set; `qs` then ranks or sorts it."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
@@ -101,19 +106,6 @@ class PostingFilter(django_filters.FilterSet):
         field_name="posting_type",
         choices=PostingType.choices,
         widget=forms.CheckboxSelectMultiple,
-    )
-    district = django_filters.ChoiceFilter(
-        label=_("District"),
-        choices=District.choices,
-        method="filter_district",
-        empty_label=_("All districts"),
-    )
-    town = django_filters.ModelChoiceFilter(
-        label=_("Town"),
-        queryset=Town.objects.all(),
-        to_field_name="slug",
-        method="filter_town",
-        empty_label=_("All towns"),
     )
     field = django_filters.ChoiceFilter(
         label=_("Field of study"),
