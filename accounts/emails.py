@@ -1,6 +1,7 @@
 """Emails to people, written in their own language and sent by the background worker."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
 from accounts.models import User
@@ -48,3 +49,27 @@ def email_address(address: str, *, language: str, template: str, context: dict[s
             to=[address],
         )
     )
+
+
+# Sent emails stay in the task table only as long as needed to see that they went out.
+SENT_EMAIL_DAYS = 7
+
+
+def forget_emails_to(addresses: Iterable[str]) -> int:
+    """Delete every queued or sent email to these addresses (erasure: nothing of the person stays)."""
+    from django_tasks_db.models import DBTaskResult
+
+    deleted = 0
+    for address in addresses:
+        deleted += DBTaskResult.objects.filter(
+            args_kwargs__kwargs__to__contains=[address]
+        ).delete()[0]
+    return deleted
+
+
+def prune_sent_emails() -> int:
+    """Delete finished email tasks (subject, body, address) after SENT_EMAIL_DAYS. Idempotent."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - timedelta(days=SENT_EMAIL_DAYS)
+    return DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()[0]

@@ -58,30 +58,44 @@ class University(models.Model):
 
 
 class TalentProfileQuerySet(models.QuerySet["TalentProfile"]):
-    def known_to_company(self, company: Company) -> "TalentProfileQuerySet":
-        """Talents who applied to this company or accepted its contact request."""
-        return self.filter(
-            Q(applications__posting__company=company)
-            | Q(contact_requests__company=company, contact_requests__status="accepted")
-        ).distinct()
-
     def visible_to_companies(self) -> "TalentProfileQuerySet":
         """Profiles whose talents chose to be found (as anonymous cards), and only those."""
         return self.filter(visibility=TalentProfile.Visibility.ANONYMOUS, user__is_active=True)
 
+    def known_to_company(self, company: Company) -> "TalentProfileQuerySet":
+        """Talents who applied to this verified company (and did not withdraw) or accepted its
+        contact request: the only ones it sees in full."""
+        if not company.is_verified:
+            return self.none()
+        return self.filter(
+            Q(applications__posting__company=company, applications__anonymised_at__isnull=True)
+            & ~Q(applications__status="withdrawn")
+            | Q(contact_requests__company=company, contact_requests__status="accepted")
+        ).distinct()
+
     def known_to(self, user: "User | AnonymousUser") -> "TalentProfileQuerySet":
-        """Profiles a recruiter may see in full: the talent applied to one of the recruiter's
-        companies or accepted its contact request."""
+        """Profiles a recruiter may see in full: known to one of the recruiter's verified companies."""
         if not user.is_authenticated:
             return self.none()
-        companies = Company.objects.filter(memberships__user=user)
+        companies = Company.objects.verified().filter(memberships__user=user)
         return self.filter(
-            Q(applications__posting__company__in=companies)
-            | Q(
-                contact_requests__company__in=companies,
-                contact_requests__status=ContactRequest.Status.ACCEPTED,
+            Q(
+                applications__posting__company__in=companies,
+                applications__anonymised_at__isnull=True,
             )
+            & ~Q(applications__status="withdrawn")
+            | Q(contact_requests__company__in=companies, contact_requests__status="accepted")
         ).distinct()
+
+    def shared_cv_with(self, user: "User | AnonymousUser") -> "TalentProfileQuerySet":
+        """Profiles whose own CV a recruiter may download: the talent accepted a contact request
+        of the recruiter's verified company. (Applicants' CVs travel with their applications.)"""
+        if not user.is_authenticated:
+            return self.none()
+        companies = Company.objects.verified().filter(memberships__user=user)
+        return self.filter(
+            contact_requests__company__in=companies, contact_requests__status="accepted"
+        )
 
 
 def cv_path(profile: "TalentProfile", filename: str) -> str:
@@ -321,7 +335,10 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_recruiter(self, user: "User | AnonymousUser") -> "ApplicationQuerySet":
         if not user.is_authenticated:
             return self.none()
-        return self.filter(posting__company__memberships__user=user)
+        return self.filter(
+            posting__company__memberships__user=user,
+            posting__company__verification_status=Company.Verification.VERIFIED,
+        )
 
 
 def application_cv_path(application: "Application", filename: str) -> str:

@@ -42,11 +42,14 @@ def request_contact(
 @transaction.atomic
 def answer_contact_request(*, contact: ContactRequest, accept: bool) -> None:
     """The talent accepts (the company now sees the full profile and email) or declines."""
-    if contact.status != ContactRequest.Status.PENDING:
+    status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
+    # Only a pending request changes, once: a second tab or a double click finds it answered.
+    answered = ContactRequest.objects.filter(
+        pk=contact.pk, status=ContactRequest.Status.PENDING
+    ).update(status=status, answered_at=timezone.now())
+    if not answered:
         raise ValidationError(_("This request has already been answered."))
-    contact.status = ContactRequest.Status.ACCEPTED if accept else ContactRequest.Status.DECLINED
-    contact.answered_at = timezone.now()
-    contact.save(update_fields=["status", "answered_at"])
+    contact.status = status
     email_people(
         recruiters_of(contact.company),
         template="talents/email/contact_answered",

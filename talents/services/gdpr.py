@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.emails import email_address, email_people
+from accounts.emails import email_address, email_people, forget_emails_to
 from accounts.models import User
 from companies.models import Company, Invitation, Membership, Report
 from talents.models import (
@@ -268,7 +268,15 @@ def erase_account(*, user: User) -> None:
     Bookmark.objects.filter(user=user).delete()
     SavedSearch.objects.filter(user=user).delete()
     Consent.objects.filter(user=user).delete()
-    Invitation.objects.filter(email__iexact=user.email).delete()
+    addresses = {
+        user.email.lower(),
+        *(
+            email.lower()
+            for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+        ),
+    }
+    Invitation.objects.filter(email__in=addresses).delete()
+    forget_emails_to(addresses)  # queued and sent emails hold names and messages too
     _delete_sessions(user)
     EmailAddress.objects.filter(user=user).delete()
     user.delete()

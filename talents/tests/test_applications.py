@@ -331,10 +331,22 @@ def test_applying_shows_the_full_profile_and_cv_to_that_company_only(
     client.post(reverse("talents:apply", args=[posting.pk]), {"message": ""})
 
     assert list(TalentProfile.objects.known_to(bob)) == [alice_profile]
+    application = Application.objects.get()
     client.force_login(bob)
-    assert client.get(reverse("talents:profile_cv", args=[alice_profile.pk])).status_code == 200
-    client.force_login(other_recruiter)
+    assert client.get(reverse("talents:application_cv", args=[application.pk])).status_code == 200
+    # The CV sent with the application, not whatever the profile holds later.
     assert client.get(reverse("talents:profile_cv", args=[alice_profile.pk])).status_code == 404
+    client.force_login(other_recruiter)
+    assert client.get(reverse("talents:application_cv", args=[application.pk])).status_code == 404
+
+
+def test_withdrawing_takes_the_full_profile_back(client, alice_profile, posting, bob):
+    client.force_login(alice_profile.user)
+    client.post(reverse("talents:apply", args=[posting.pk]), {"message": ""})
+    application = Application.objects.get()
+    client.post(reverse("talents:application_withdraw", args=[application.pk]))
+    assert not TalentProfile.objects.known_to(bob).exists()
+    assert not TalentProfile.objects.known_to_company(posting.company).exists()
 
 
 def test_service_refuses_closed_postings_and_second_applications(alice_profile, company, posting):

@@ -170,7 +170,7 @@ def _cv_response(cv: FieldFile, *, owner: User | None) -> FileResponse:
 def profile_cv(request: AuthenticatedRequest, pk: int) -> FileResponse:
     profiles = TalentProfile.objects.all()
     if not request.user.is_staff:
-        known = TalentProfile.objects.known_to(request.user).values("pk")
+        known = TalentProfile.objects.shared_cv_with(request.user).values("pk")
         profiles = profiles.filter(Q(user=request.user) | Q(pk__in=known))
     profile = get_object_or_404(profiles.select_related("user"), pk=pk)
     return _cv_response(profile.cv, owner=profile.user)

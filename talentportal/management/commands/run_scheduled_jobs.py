@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from accounts.emails import prune_sent_emails
 from companies.services import expire_due_postings, remind_expiring_postings
 from talents.services.gdpr import (
     anonymise_old_applications,
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             "unconfirmed accounts deleted": delete_unverified_accounts,
             "inactive talents reminded or deleted": remind_and_delete_inactive_profiles,
             "old applications anonymised": anonymise_old_applications,
+            "sent emails deleted from the queue": prune_sent_emails,
         }
         for description, job in jobs.items():
             self.stdout.write(f"{description}: {job()}")
