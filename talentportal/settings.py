@@ -193,6 +193,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
+    # Ours, through the same mechanism: the barrier feedback form emails all staff.
+    "accessibility_feedback": "3/m/ip,20/d/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TalentPortal Dresden"

@@ -1,5 +1,6 @@
 """Site-wide pages: home, the legal pages, operations probes and error pages."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
@@ -27,6 +28,10 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     """The accessibility statement, with its form for reporting barriers."""
     page = get_object_or_404(SitePage, slug=SitePage.Slug.ACCESSIBILITY)
     form = AccessibilityFeedbackForm(request.POST or None)
+    # Each report emails every staff member: a few per visitor and day are plenty.
+    if request.method == "POST" and not ratelimit.consume(request, action="accessibility_feedback"):
+        messages.error(request, _("Too many attempts. Please wait a minute and try again."))
+        return render(request, "pages/accessibility_statement.html", {"page": page, "form": form})
     if request.method == "POST" and form.is_valid():
         submit_accessibility_feedback(feedback=form.instance)
         messages.success(
@@ -43,6 +48,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /accounts/",
+        "Disallow: /en/admin/",
+        "Disallow: /en/accounts/",
         "Disallow: /mein/",
         "Disallow: /en/my/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",

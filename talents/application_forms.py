@@ -46,7 +46,16 @@ def _decoded(name: bytes) -> bytes:
     return HEX_ESCAPE.sub(lambda match: bytes([int(match[1], 16)]), name)
 
 
+# A comment runs from % to the end of the line and counts as white space: "/S%x\n/JavaScript"
+# is "/S /JavaScript" to a reader. The screen reads the file with comments as spaces, too.
+COMMENT = re.compile(rb"%[^\r\n]*")
+
+
 def _runs_something(data: bytes) -> bool:
+    return _runs_something_plain(data) or _runs_something_plain(COMMENT.sub(b" ", data))
+
+
+def _runs_something_plain(data: bytes) -> bool:
     # Names inside strings (a link to ".../Web/JavaScript") are not actions, so only an action
     # type (/S /JavaScript, /S /Launch) or a /JS key with a value counts.
     for pair in NAME_PAIR.finditer(data):
@@ -69,6 +78,9 @@ def _object_streams(data: bytes) -> list[bytes]:
         names = {_decoded(name) for name in NAME.findall(dictionary)}
         if not names & {b"ObjStm", b"First"}:
             continue  # a page, a font or an image: no dictionaries inside
+        filters = names & {b"ASCIIHexDecode", b"ASCII85Decode", b"LZWDecode", b"RunLengthDecode"}
+        if filters:
+            raise UncheckablePDF  # object streams in filters we do not unpack: refuse, not skip
         try:
             content = zlib.decompressobj().decompress(data[start.end() : end], budget + 1)
         except zlib.error:

@@ -247,3 +247,15 @@ def test_staff_see_open_feedback_separately(staff_client):
     assert "Tabelle ohne Überschriften" in open_list
     assert "Alt-Text fehlt" not in open_list
     assert "Alt-Text fehlt" in handled_list
+
+
+def test_feedback_form_cannot_be_used_to_flood_staff_with_emails(
+    client, db, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    StaffUserFactory(email="staff@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(5):
+            client.post("/barrierefreiheit/", {"description": f"Barriere {number}"})
+    assert len(mail.outbox) == 3

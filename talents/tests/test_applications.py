@@ -154,6 +154,10 @@ def test_talent_deletes_the_cv(client, alice_profile, django_capture_on_commit_c
         (pdf_bytes(b" /OpenAction << /#53 /J#61vaScript >>"), "contains scripts"),
         (pdf_bytes(b" /OpenAction << /JS 5 0 R >>"), "contains scripts"),
         (
+            pdf_bytes(b" /OpenAction << /S%x\n/JavaScript /JS%x\n(app.alert(1)) >>"),
+            "contains scripts",
+        ),
+        (
             pdf_bytes(objects=object_stream(b"4 0 << /S /JavaScript /JS (app.alert(1)) >>")),
             "contains scripts",
         ),
@@ -170,6 +174,7 @@ def test_talent_deletes_the_cv(client, alice_profile, django_capture_on_commit_c
         "launch",
         "hex-escaped",
         "script-key",
+        "hidden-by-comments",
         "compressed",
         "zip-bomb",
     ],
