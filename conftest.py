@@ -63,6 +63,9 @@ def assert_accessible():
     axe = Axe()
 
     def check(page) -> None:
+        page.wait_for_load_state(
+            "load"
+        )  # after a click, check the page it led to, not the one before
         results = axe.run(
             page,
             options={

@@ -16,6 +16,7 @@ def test_talent_signs_up_confirms_email_and_switches_to_english(
 ):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Registrieren", exact=True).click()
+    page.wait_for_url("**/accounts/signup/")
     assert_accessible(page)
 
     page.get_by_label("E-Mail").fill("dana@example.org")
@@ -34,6 +35,7 @@ def test_talent_signs_up_confirms_email_and_switches_to_english(
 
     page.get_by_role("button", name="Abmelden").click()
     page.get_by_role("link", name="Anmelden").click()
+    page.wait_for_url("**/accounts/login/")
     assert_accessible(page)
     page.get_by_label("E-Mail").fill("dana@example.org")
     page.get_by_label("Passwort:", exact=True).fill(PASSWORD)

@@ -110,6 +110,7 @@ def test_recruiter_writes_a_posting_and_submits_it_for_review(
     assert_accessible(page)
     page.get_by_role("link", name="Postings").first.click()
     page.get_by_role("link", name="New posting").click()
+    page.wait_for_url("**/postings/new/")
     assert_accessible(page)
 
     page.locator("#id_title").fill("Werkstudent*in Automatisierung")

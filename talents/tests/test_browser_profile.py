@@ -43,6 +43,7 @@ def test_recruiter_finds_a_card_and_asks_for_contact(
     page.goto(live_server.url + f"/en/my/companies/{company.slug}/talents/")
     assert_accessible(page)
     page.locator(".result-card h3 a").first.click()
+    expect(page.get_by_role("heading", name="Ask for contact")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Message").fill("We are looking for a working student in Python.")
     page.get_by_role("button", name="Send request").click()
