@@ -156,6 +156,15 @@ class SkillQuerySet(models.QuerySet["Skill"]):
         """Concepts whose label or synonym is this text (case- and umlaut-insensitive)."""
         return self.filter(lookup_keys__contains=[normalize_label(text)])
 
+    def suggestions(self, limit: int = 500) -> "SkillQuerySet":
+        """What a form suggests while typing (a <datalist>, so it works without JavaScript): the
+        curated list and concepts already in use – not all of ESCO's 14,000 concepts. Any other
+        concept is still found when typed by its label or a synonym."""
+        in_use = PostingSkill.objects.values("skill_id")
+        return self.filter(Q(concept_uri__isnull=True) | Q(pk__in=in_use)).order_by("label_de")[
+            :limit
+        ]
+
 
 class Skill(models.Model):
     """A skill concept of the shared list (ESCO or curated), with labels, synonyms and a broader

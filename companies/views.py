@@ -403,7 +403,7 @@ def _posting_form(
         "languages": languages,
         "company": company,
         "posting": posting,
-        "skill_suggestions": Skill.objects.order_by("label_de").values_list("label_de", "label_en"),
+        "skill_suggestions": Skill.objects.suggestions().values_list("label_de", "label_en"),
     }
     return render(request, "companies/posting_form.html", context)
 

@@ -206,3 +206,12 @@ def test_a_verified_company_that_changes_its_name_is_checked_again(db):
     services.company_saved(company=company, changed_fields={"name"})
     company.refresh_from_db()
     assert company.verification_status == "pending"
+
+
+def test_forms_suggest_the_curated_list_and_concepts_in_use_not_all_of_esco(db):
+    curated = SkillFactory(label_de="Python")
+    in_use = SkillFactory(label_de="Schweißen", concept_uri="http://data.europa.eu/esco/skill/1")
+    SkillFactory(label_de="Imkerei", concept_uri="http://data.europa.eu/esco/skill/2")
+    PostingFactory().skills.create(skill=in_use)
+    assert set(Skill.objects.suggestions()) == {curated, in_use}
+    assert Skill.objects.for_text("Imkerei").exists()  # still found when typed

@@ -59,7 +59,7 @@ def profile_edit(request: AuthenticatedRequest) -> HttpResponse:
         "form": form,
         "skills": skills,
         "languages": languages,
-        "skill_suggestions": Skill.objects.order_by("label_de").values_list("label_de", "label_en"),
+        "skill_suggestions": Skill.objects.suggestions().values_list("label_de", "label_en"),
     }
     return render(request, "talents/profile_form.html", context)
 
