@@ -360,3 +360,25 @@ def _erase_each(users: QuerySet[User], *, notify: bool = False) -> int:
             continue  # the last owner of a company: staff settle it by hand
         erased += 1
     return erased
+
+
+# Uploads younger than this may still be on their way into a row; they are left alone.
+ORPHAN_GRACE = timedelta(days=1)
+
+
+def delete_orphaned_files() -> int:
+    """Delete CV files no row points to any more – left behind when a company, a posting or an
+    account is deleted by other means than erasure (the admin, cascades). Idempotent."""
+    referenced = set(TalentProfile.objects.exclude(cv="").values_list("cv", flat=True))
+    referenced |= set(Application.objects.exclude(cv="").values_list("cv", flat=True))
+    cutoff = timezone.now() - ORPHAN_GRACE
+    deleted = 0
+    for folder in ("cvs", "applications"):
+        if not default_storage.exists(folder):
+            continue
+        for filename in default_storage.listdir(folder)[1]:
+            name = f"{folder}/{filename}"
+            if name not in referenced and default_storage.get_modified_time(name) < cutoff:
+                default_storage.delete(name)
+                deleted += 1
+    return deleted

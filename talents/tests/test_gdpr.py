@@ -418,3 +418,27 @@ def test_applications_to_long_expired_postings_are_anonymised(application, posti
         status=Posting.Status.EXPIRED, expires_at=timezone.now() - timedelta(days=200)
     )
     assert anonymise_old_applications() == 1
+
+
+def test_cv_files_nobody_points_to_are_deleted_after_a_day(settings, tmp_path, db):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from talents.services.gdpr import delete_orphaned_files
+
+    settings.MEDIA_ROOT = tmp_path
+    kept = TalentProfileFactory()
+    kept.cv.save("cv.pdf", ContentFile(b"%PDF-1.4 kept %%EOF"))
+    orphan = default_storage.save("applications/orphan.pdf", ContentFile(b"%PDF-1.4 orphan %%EOF"))
+    fresh = default_storage.save("applications/fresh.pdf", ContentFile(b"%PDF-1.4 fresh %%EOF"))
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for name in (kept.cv.name, orphan):
+        os.utime(default_storage.path(name), (two_days_ago, two_days_ago))
+
+    assert delete_orphaned_files() == 1
+    assert not default_storage.exists(orphan)
+    assert default_storage.exists(fresh)  # may still be on its way into a row
+    assert default_storage.exists(kept.cv.name)

@@ -4,6 +4,7 @@ from accounts.emails import prune_sent_emails
 from companies.services import expire_due_postings, remind_expiring_postings
 from talents.services.gdpr import (
     anonymise_old_applications,
+    delete_orphaned_files,
     delete_unverified_accounts,
     remind_and_delete_inactive_profiles,
 )
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             "inactive talents reminded or deleted": remind_and_delete_inactive_profiles,
             "old applications anonymised": anonymise_old_applications,
             "sent emails deleted from the queue": prune_sent_emails,
+            "orphaned CV files deleted": delete_orphaned_files,
         }
         for description, job in jobs.items():
             self.stdout.write(f"{description}: {job()}")
