@@ -1,0 +1,373 @@
+"""Ranking inside PostgreSQL: the postings that fit a talent best, the talents that fit a posting.
+
+Each ranking is one SQL statement that implements the formula of `matching.scoring` for every
+pair at once and returns the top k with the points of each criterion, so that a list of thousands
+of postings costs one query and every number on it can still be explained. The statement repeats
+the Python arithmetic step for step in double precision (same operations, same order, the
+constants bound from scoring's module-level names), and rounds the total as Python's round()
+does; `matching/tests/test_queries.py` proves that both agree, pair by pair and in order.
+
+`facts_for` turns a posting and a profile into scoring's dataclasses, so that
+`scoring.score(*facts_for(posting, profile))` is the reference for one pair (and the explanation a
+person sees on a detail page).
+
+Text relevance is an input that both sides must share: scoring takes it as a number (0..1) and
+so does the SQL, one per candidate (`text_relevance`, by posting or profile id; missing ones count
+0). Nothing computes it yet, so every text criterion is 0 until the portal decides what text is
+compared with what (e.g. a talent's skills and bio against the posting's search vector).
+"""
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from companies.geo import EARTH_RADIUS_KM, distance_km
+from companies.models import Posting, Skill, Town, Workplace
+from matching import scoring
+from matching.scoring import (
+    CRITERIA,
+    DEFAULT_WEIGHTS,
+    PostingFacts,
+    SkillNeed,
+    TalentFacts,
+    Weights,
+)
+from talents.models import TalentProfile
+
+
+@dataclass(frozen=True)
+class RankedPosting:
+    """A posting's place in a talent's list: the total and each criterion's (unrounded) points,
+    keyed and ordered as `scoring.CRITERIA`, equal to `scoring.score(...)` for the pair."""
+
+    posting_id: int
+    total: float
+    points: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class RankedTalent:
+    """A talent's place in a posting's list, with the same numbers as `RankedPosting`."""
+
+    profile_id: int
+    total: float
+    points: Mapping[str, float]
+
+
+def top_postings_for_talent(
+    profile: TalentProfile,
+    *,
+    k: int = 20,
+    weights: Weights = DEFAULT_WEIGHTS,
+    text_relevance: Mapping[int, float] | None = None,
+) -> list[RankedPosting]:
+    """The k live postings that fit this talent best, best first (ties: lower id first).
+    Postings the talent does not want or whose languages they lack never appear.
+    `text_relevance` maps posting ids to 0..1 (see the module docstring)."""
+    rows = _rank(
+        postings=Posting.objects.published(),
+        talents=TalentProfile.objects.filter(pk=profile.pk),
+        ranked="posting",
+        k=k,
+        weights=weights,
+        text_relevance=text_relevance or {},
+    )
+    return [RankedPosting(posting_id, total, points) for posting_id, total, points in rows]
+
+
+def top_talents_for_posting(
+    posting: Posting,
+    *,
+    k: int = 50,
+    weights: Weights = DEFAULT_WEIGHTS,
+    text_relevance: Mapping[int, float] | None = None,
+) -> list[RankedTalent]:
+    """The k talents visible to companies who fit this posting best, best first (ties: lower id
+    first). Talents who do not want this type of opening or lack a required language never
+    appear. `text_relevance` maps profile ids to 0..1 (see the module docstring)."""
+    rows = _rank(
+        postings=Posting.objects.filter(pk=posting.pk),
+        talents=TalentProfile.objects.visible_to_companies(),
+        ranked="talent",
+        k=k,
+        weights=weights,
+        text_relevance=text_relevance or {},
+    )
+    return [RankedTalent(profile_id, total, points) for profile_id, total, points in rows]
+
+
+def facts_for(
+    posting: Posting, profile: TalentProfile, *, text_relevance: float = 0.0
+) -> tuple[PostingFacts, TalentFacts]:
+    """Scoring's facts for one pair, from the database as the ranking reads it: the skill tree's
+    neighbours of each required concept, and the distance from the nearest preferred town to
+    the nearest site (`Posting.town_ids`), in kilometres."""
+    needs = list(posting.skills.select_related("skill").order_by("pk"))
+    narrower: defaultdict[int, set[int]] = defaultdict(set)
+    children = Skill.objects.filter(broader_id__in=[need.skill_id for need in needs])
+    for broader_id, skill_id in children.values_list("broader_id", "id"):
+        narrower[broader_id].add(skill_id)
+    posting_facts = PostingFacts(
+        posting_type=posting.posting_type,
+        skills=tuple(
+            SkillNeed(
+                concept_id=need.skill_id,
+                level=need.level,
+                required=need.is_required,
+                broader_ids=frozenset(
+                    [need.skill.broader_id] if need.skill.broader_id is not None else []
+                ),
+                narrower_ids=frozenset(narrower[need.skill_id]),
+            )
+            for need in needs
+        ),
+        languages=tuple(posting.languages.order_by("language").values_list("language", "level")),
+        fields_of_study=frozenset(posting.fields_of_study),
+        degree_level=posting.degree_level,
+        hours_per_week=posting.hours_per_week,
+        start_date=posting.start_date,
+        remote=posting.workplace == Workplace.REMOTE,
+        town_ids=frozenset(posting.town_ids),
+        text_relevance=text_relevance,
+    )
+    sites = list(Town.objects.filter(pk__in=posting.town_ids))
+    nearest = min(
+        (
+            (distance_km(home.latitude, home.longitude, site.latitude, site.longitude), home.name)
+            for home in profile.preferred_towns.all()
+            for site in sites
+        ),
+        default=None,
+    )
+    talent_facts = TalentFacts(
+        wanted_types=frozenset(profile.wanted_types),
+        skills=dict(profile.skills.values_list("skill_id", "level")),
+        languages=dict(profile.languages.values_list("language", "level")),
+        fields_of_study=frozenset(profile.fields_of_study),
+        degree=profile.degree,
+        working_student_hours=profile.working_student_hours,
+        earliest_start=profile.earliest_start,
+        radius_km=profile.radius_km,
+        whole_region=profile.whole_region,
+        nearest_km=nearest[0] if nearest else None,
+        home_town=nearest[1] if nearest else "",
+    )
+    return posting_facts, talent_facts
+
+
+# --- The statement -------------------------------------------------------------------------------
+
+# A total is in 0..100, so its fraction times 2**60 is an integer below 2**63 (a double of at
+# least 1/256 has no bits below 2**-60; a smaller one rounds to 0.00 either way): the exact value
+# of the double, which PostgreSQL's float8 → numeric cast (15 digits) would lose.
+_TWO_TO_THE_60 = 2.0**60
+_TWO_TO_THE_MINUS_60 = Decimal(f"{5**60}e-60")  # exactly: the constructor does not round
+
+# Left to right in the order of CRITERIA, as Python 3.11's sum() adds floats (3.12 compensates;
+# a test notices when the interpreter changes).
+_SUM_OF_POINTS = " + ".join(f"{criterion}_points" for criterion in CRITERIA)
+
+_RANKING_SQL = """
+WITH constants AS (
+    SELECT {constant_columns}
+),
+text_relevance AS (
+    SELECT * FROM unnest(%s::integer[], %s::float8[]) AS relevance (candidate_id, relevance)
+),
+-- Every posting with every talent, less what the hard filters exclude: the talent names types
+-- and this is none of them, or a language the posting requires is missing or below its level.
+pair AS (
+    SELECT posting.id AS posting_id, posting.posting_type, posting.hours_per_week,
+           posting.start_date, posting.fields_of_study AS posting_fields, posting.degree_level,
+           posting.workplace = constants.remote AS remote, posting.town_ids,
+           talent.id AS talent_id, talent.working_student_hours,
+           talent.fields_of_study AS talent_fields, talent.degree, talent.earliest_start,
+           talent.radius_km, talent.whole_region
+    FROM companies_posting posting
+    CROSS JOIN talents_talentprofile talent
+    CROSS JOIN constants
+    WHERE posting.id IN ({postings})
+      AND talent.id IN ({talents})
+      AND (cardinality(talent.wanted_types) = 0
+           OR posting.posting_type = ANY (talent.wanted_types))
+      AND NOT EXISTS (
+          SELECT FROM companies_postinglanguage needed
+          LEFT JOIN talents_talentlanguage spoken
+                 ON spoken.profile_id = talent.id AND spoken.language = needed.language
+          WHERE needed.posting_id = posting.id AND coalesce(spoken.level, 0) < needed.level
+      )
+)
+SELECT pair.{ranked}_id,
+       ((floor(exact.hundredths)
+         + CASE WHEN exact.hundredths - floor(exact.hundredths) > 0.5
+                  OR (exact.hundredths - floor(exact.hundredths) = 0.5
+                      AND mod(floor(exact.hundredths), 2) = 1)
+                THEN 1 ELSE 0 END) / 100)::float8 AS total,
+       {points_columns}
+FROM pair
+CROSS JOIN constants
+LEFT JOIN text_relevance ON text_relevance.candidate_id = pair.{ranked}_id
+-- Mean credit of the must-haves and of the nice-to-haves, an empty group counting 1. A needed
+-- skill's credit is the best of what the talent has: the concept itself in full, its broader
+-- or a narrower concept at the related-concept share, times 0.5 per level missing; else 0
+-- (the filter matters: greatest() skips NULL, so a skill the talent lacks would count as met).
+CROSS JOIN LATERAL (
+    SELECT constants.must_have_share
+               * coalesce(sum(credit) FILTER (WHERE is_required)
+                          / nullif(count(*) FILTER (WHERE is_required), 0)::float8, 1)
+           + constants.nice_to_have_share
+               * coalesce(sum(credit) FILTER (WHERE NOT is_required)
+                          / nullif(count(*) FILTER (WHERE NOT is_required), 0)::float8, 1)
+               AS fraction
+    FROM (
+        SELECT need.is_required,
+               coalesce(max(
+                   CASE WHEN own.skill_id = need.skill_id THEN 1
+                        ELSE constants.related_concept_credit END
+                   * power(0.5::float8, greatest(need.level - own.level, 0))
+               ) FILTER (WHERE own.skill_id IS NOT NULL), 0) AS credit
+        FROM companies_postingskill need
+        JOIN companies_skill needed ON needed.id = need.skill_id
+        LEFT JOIN (talents_talentskill own JOIN companies_skill owned ON owned.id = own.skill_id)
+               ON own.profile_id = pair.talent_id
+              AND (own.skill_id = need.skill_id
+                   OR own.skill_id = needed.broader_id
+                   OR owned.broader_id = need.skill_id)
+        WHERE need.posting_id = pair.posting_id
+        GROUP BY need.id, need.is_required
+    ) AS credits
+) AS skills
+-- Kilometres from the nearest preferred town to the nearest site (companies.geo's haversine),
+-- where distance counts at all.
+CROSS JOIN LATERAL (
+    SELECT min(2 * constants.earth_radius_km * asin(sqrt(
+               power(sin((radians(site.latitude::float8) - radians(home.latitude::float8)) / 2), 2)
+               + cos(radians(home.latitude::float8)) * cos(radians(site.latitude::float8))
+                 * power(sin((radians(site.longitude::float8)
+                              - radians(home.longitude::float8)) / 2), 2)
+           ))) AS km
+    FROM companies_town site
+    CROSS JOIN talents_talentprofile_preferred_towns preferred
+    JOIN companies_town home ON home.id = preferred.town_id
+    WHERE site.id = ANY (pair.town_ids)
+      AND preferred.talentprofile_id = pair.talent_id
+      AND NOT pair.remote
+      AND NOT pair.whole_region
+) AS distance
+CROSS JOIN LATERAL (
+    SELECT constants.skills_weight * skills.fraction AS skills_points,
+           -- every unmet requirement excluded the pair: the rest meet all of theirs
+           constants.languages_weight * 1 AS languages_points,
+           constants.distance_weight * CASE
+               WHEN pair.remote OR pair.whole_region THEN 1
+               WHEN distance.km IS NULL THEN constants.unknown_distance_credit
+               ELSE greatest(0, 1 - distance.km / (2 * greatest(pair.radius_km, 1)))
+           END AS distance_points,
+           constants.field_weight * CASE
+               WHEN cardinality(pair.posting_fields) = 0 THEN 1
+               WHEN pair.posting_fields && pair.talent_fields THEN 1
+               ELSE 0
+           END AS field_points,
+           constants.degree_weight * CASE
+               WHEN pair.degree_level <= 0 THEN 1
+               WHEN pair.degree >= pair.degree_level THEN 1
+               WHEN pair.degree = pair.degree_level - 1 THEN 0.5
+               ELSE 0
+           END AS degree_points,
+           constants.start_weight * CASE
+               WHEN pair.start_date IS NULL OR pair.earliest_start IS NULL THEN 1
+               WHEN pair.earliest_start - pair.start_date <= 0 THEN 1
+               ELSE greatest(0, 1 - (pair.earliest_start - pair.start_date)
+                                    / constants.start_decay_days)
+           END AS start_points,
+           constants.hours_weight * CASE
+               WHEN pair.posting_type <> constants.working_student THEN 1
+               WHEN pair.hours_per_week IS NULL OR pair.working_student_hours IS NULL THEN 1
+               ELSE greatest(0, 1 - abs(pair.working_student_hours - pair.hours_per_week)
+                                    / constants.hours_decay)
+           END AS hours_points,
+           constants.text_weight
+               * least(greatest(coalesce(text_relevance.relevance, 0), 0), 1) AS text_points
+) AS points
+-- round(min(max(sum, 0), 100), 2) as Python computes it: the double's exact value, rounded
+-- half to even (PostgreSQL's round() would go half away from zero from a 15-digit copy).
+CROSS JOIN LATERAL (SELECT least(greatest({sum_of_points}, 0), 100) AS unrounded) AS clamped
+CROSS JOIN LATERAL (
+    SELECT (floor(clamped.unrounded)::numeric
+            + ((clamped.unrounded - floor(clamped.unrounded)) * constants.two_to_the_60)::bigint
+              * constants.two_to_the_minus_60) * 100 AS hundredths
+) AS exact
+ORDER BY total DESC, pair.{ranked}_id
+LIMIT %s
+"""
+
+
+_SQL_TYPES = {float: "float8", Decimal: "numeric", str: "text"}
+
+
+def _constants(weights: Weights) -> dict[str, float | Decimal | str]:
+    """The values the statement reads from its `constants` row, by column name."""
+    return {
+        **{f"{criterion}_weight": float(getattr(weights, criterion)) for criterion in CRITERIA},
+        "must_have_share": scoring.MUST_HAVE_SHARE,
+        "nice_to_have_share": 1 - scoring.MUST_HAVE_SHARE,
+        "related_concept_credit": scoring.RELATED_CONCEPT_CREDIT,
+        "unknown_distance_credit": scoring.UNKNOWN_DISTANCE_CREDIT,
+        "start_decay_days": float(scoring.START_DECAY_DAYS),
+        "hours_decay": float(scoring.HOURS_DECAY),
+        "earth_radius_km": EARTH_RADIUS_KM,
+        "two_to_the_60": _TWO_TO_THE_60,
+        "two_to_the_minus_60": _TWO_TO_THE_MINUS_60,
+        "working_student": scoring.WORKING_STUDENT,
+        "remote": str(Workplace.REMOTE),
+    }
+
+
+def _statement(
+    constants: dict[str, float | Decimal | str], ranked: str, postings: str, talents: str
+) -> str:
+    # Only our own names and Django's compiled querysets go into the text; values are bound.
+    return _RANKING_SQL.format(
+        constant_columns=",\n           ".join(
+            f"%s::{_SQL_TYPES[type(value)]} AS {name}" for name, value in constants.items()
+        ),
+        postings=postings,
+        talents=talents,
+        ranked=ranked,
+        sum_of_points=_SUM_OF_POINTS,
+        points_columns=", ".join(f"points.{criterion}_points" for criterion in CRITERIA),
+    )
+
+
+def _rank(
+    *,
+    postings: QuerySet[Posting],
+    talents: QuerySet[TalentProfile],
+    ranked: Literal["posting", "talent"],
+    k: int,
+    weights: Weights,
+    text_relevance: Mapping[int, float],
+) -> list[tuple[int, float, dict[str, float]]]:
+    """(id of the ranked side, total, points by criterion) of the best k pairs."""
+    if k < 1:
+        raise ValueError("k must be at least 1.")
+    posting_sql, posting_params = postings.order_by().values("pk").query.sql_with_params()
+    talent_sql, talent_params = talents.order_by().values("pk").query.sql_with_params()
+    constants = _constants(weights)
+    params = [
+        *constants.values(),
+        list(text_relevance.keys()),
+        [float(value) for value in text_relevance.values()],
+        *posting_params,
+        *talent_params,
+        k,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(constants, ranked, posting_sql, talent_sql), params)
+        rows = cursor.fetchall()
+    return [(row[0], row[1], dict(zip(CRITERIA, row[2:], strict=True))) for row in rows]
