@@ -105,7 +105,7 @@ def facts_for(
     posting: Posting, profile: TalentProfile, *, text_relevance: float = 0.0
 ) -> tuple[PostingFacts, TalentFacts]:
     """Scoring's facts for one pair, from the database as the ranking reads it: the skill tree's
-    neighbours of each required concept, and the distance from the nearest preferred town to
+    neighbours of each concept it asks for, and the distance from the nearest preferred town to
     the nearest site (`Posting.town_ids`), in kilometres."""
     needs = list(posting.skills.select_related("skill").order_by("pk"))
     narrower: defaultdict[int, set[int]] = defaultdict(set)

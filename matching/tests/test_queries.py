@@ -301,23 +301,23 @@ def test_sql_rankings_agree_with_python_scoring_for_every_pair(
         ]
         live = list(Posting.objects.published())
         visible = list(TalentProfile.objects.visible_to_companies())
-        relevance_of = {
-            **{posting.pk: relevances[i] for i, posting in enumerate(postings)},
-            **{profile.pk: relevances[-1 - i] for i, profile in enumerate(talents)},
-        }
+        posting_relevance = {posting.pk: relevances[i] for i, posting in enumerate(postings)}
+        talent_relevance = {profile.pk: relevances[-1 - i] for i, profile in enumerate(talents)}
         for profile in talents:
             expected = python_scores(
-                ((posting.pk, posting, profile) for posting in live), weights, relevance_of
+                ((posting.pk, posting, profile) for posting in live), weights, posting_relevance
             )
             for k in (len(live) + 1, 2):
-                ranked = postings_for(profile, k=k, weights=weights, text_relevance=relevance_of)
+                ranked = postings_for(
+                    profile, k=k, weights=weights, text_relevance=posting_relevance
+                )
                 assert_same_ranking(ranked, expected, k)
         for posting in postings:
             expected = python_scores(
-                ((profile.pk, posting, profile) for profile in visible), weights, relevance_of
+                ((profile.pk, posting, profile) for profile in visible), weights, talent_relevance
             )
             for k in (len(visible) + 1, 2):
-                ranked = talents_for(posting, k=k, weights=weights, text_relevance=relevance_of)
+                ranked = talents_for(posting, k=k, weights=weights, text_relevance=talent_relevance)
                 assert_same_ranking(ranked, expected, k)
         transaction.set_rollback(True)
 
