@@ -86,13 +86,16 @@ def top_talents_for_posting(
     k: int = 50,
     weights: Weights = DEFAULT_WEIGHTS,
     text_relevance: Mapping[int, float] | None = None,
+    among: QuerySet[TalentProfile] | None = None,
 ) -> list[RankedTalent]:
     """The k talents visible to companies who fit this posting best, best first (ties: lower id
     first). Talents who do not want this type of opening or lack a required language never
-    appear. `text_relevance` maps profile ids to 0..1 (see the module docstring)."""
+    appear. `text_relevance` maps profile ids to 0..1 (see the module docstring). `among`
+    ranks other talents instead (e.g. an event's participants); who may see them is the
+    caller's business."""
     rows = _rank(
         postings=Posting.objects.filter(pk=posting.pk),
-        talents=TalentProfile.objects.visible_to_companies(),
+        talents=TalentProfile.objects.visible_to_companies() if among is None else among,
         ranked="talent",
         k=k,
         weights=weights,
