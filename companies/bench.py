@@ -46,8 +46,11 @@ BATCH = 2000
 
 
 @transaction.atomic
-def generate_postings(*, count: int, seed: int = 42) -> None:
-    """Create ``count`` published postings of count/40 synthetic companies across the region."""
+def generate_postings(
+    *, count: int, seed: int = 42, skills_per_posting: tuple[int, int] = (3, 8)
+) -> None:
+    """Create ``count`` published postings of count/40 synthetic companies across the region,
+    each asking for a number of skills in the range ``skills_per_posting``."""
     rng = random.Random(seed)  # noqa: S311 – synthetic data, not secrets
     towns = list(Town.objects.all())
     skills = list(Skill.objects.values_list("pk", flat=True))
@@ -90,7 +93,7 @@ def generate_postings(*, count: int, seed: int = 42) -> None:
                 level=rng.randint(1, 3),
             )
             for posting in postings
-            for skill in rng.sample(skills, k=min(len(skills), rng.randint(3, 8)))
+            for skill in rng.sample(skills, k=min(len(skills), rng.randint(*skills_per_posting)))
         )
         PostingLanguage.objects.bulk_create(
             PostingLanguage(posting=posting, language=language, level=rng.randint(2, 6))

@@ -18,16 +18,18 @@ compared with what (e.g. a talent's skills and bio against the posting's search 
 """
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from companies.geo import EARTH_RADIUS_KM, distance_km
-from companies.models import Posting, Skill, Town, Workplace
+from companies.models import Posting, PostingSkill, Skill, Town, Workplace
 from matching import scoring
 from matching.scoring import (
     CRITERIA,
@@ -37,7 +39,7 @@ from matching.scoring import (
     TalentFacts,
     Weights,
 )
-from talents.models import TalentProfile
+from talents.models import TalentProfile, TalentSkill
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,26 @@ def top_postings_for_talent(
     """The k live postings that fit this talent best, best first (ties: lower id first).
     Postings the talent does not want or whose languages they lack never appear.
     `text_relevance` maps posting ids to 0..1 (see the module docstring)."""
-    rows = _rank(
-        postings=Posting.objects.published(),
+    relevance = text_relevance or {}
+    owned = TalentSkill.objects.filter(profile=profile).values("skill_id")
+    related_needs = PostingSkill.objects.filter(
+        Q(skill__in=owned)
+        | Q(skill__broader__in=owned)
+        | Q(skill__in=Skill.objects.filter(pk__in=owned).values("broader_id"))
+    )
+    postings = Posting.objects.published()
+    rows = _best(
+        postings=postings,
         talents=TalentProfile.objects.filter(pk=profile.pk),
+        candidates=postings.filter(
+            Q(pk__in=related_needs.values("posting_id"))
+            | ~Exists(PostingSkill.objects.filter(posting=OuterRef("pk"), is_required=True))
+            | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
+        ),
         ranked="posting",
         k=k,
         weights=weights,
-        text_relevance=text_relevance or {},
+        text_relevance=relevance,
     )
     return [RankedPosting(posting_id, total, points) for posting_id, total, points in rows]
 
@@ -93,13 +108,26 @@ def top_talents_for_posting(
     appear. `text_relevance` maps profile ids to 0..1 (see the module docstring). `among`
     ranks other talents instead (e.g. an event's participants); who may see them is the
     caller's business."""
-    rows = _rank(
+    relevance = text_relevance or {}
+    needed = PostingSkill.objects.filter(posting=posting).values("skill_id")
+    related_skills = TalentSkill.objects.filter(
+        Q(skill__in=needed)
+        | Q(skill__broader__in=needed)
+        | Q(skill__in=Skill.objects.filter(pk__in=needed).values("broader_id"))
+    )
+    talents = TalentProfile.objects.visible_to_companies() if among is None else among
+    rows = _best(
         postings=Posting.objects.filter(pk=posting.pk),
-        talents=TalentProfile.objects.visible_to_companies() if among is None else among,
+        talents=talents,
+        candidates=talents.filter(
+            Q(pk__in=related_skills.values("profile_id"))
+            | ~Exists(PostingSkill.objects.filter(posting=posting, is_required=True))
+            | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
+        ),
         ranked="talent",
         k=k,
         weights=weights,
-        text_relevance=text_relevance or {},
+        text_relevance=relevance,
     )
     return [RankedTalent(profile_id, total, points) for profile_id, total, points in rows]
 
@@ -184,7 +212,7 @@ text_relevance AS (
 ),
 -- Every posting with every talent, less what the hard filters exclude: the talent names types
 -- and this is none of them, or a language the posting requires is missing or below its level.
-pair AS (
+pair AS MATERIALIZED (
     SELECT posting.id AS posting_id, posting.posting_type, posting.hours_per_week,
            posting.start_date, posting.fields_of_study AS posting_fields, posting.degree_level,
            posting.workplace = constants.remote AS remote, posting.town_ids,
@@ -204,23 +232,40 @@ pair AS (
                  ON spoken.profile_id = talent.id AND spoken.language = needed.language
           WHERE needed.posting_id = posting.id AND coalesce(spoken.level, 0) < needed.level
       )
-)
-SELECT pair.{ranked}_id,
-       ((floor(exact.hundredths)
-         + CASE WHEN exact.hundredths - floor(exact.hundredths) > 0.5
-                  OR (exact.hundredths - floor(exact.hundredths) = 0.5
-                      AND mod(floor(exact.hundredths), 2) = 1)
-                THEN 1 ELSE 0 END) / 100)::float8 AS total,
-       {points_columns}
-FROM pair
-CROSS JOIN constants
-LEFT JOIN text_relevance ON text_relevance.candidate_id = pair.{ranked}_id
--- Mean credit of the must-haves and of the nice-to-haves, an empty group counting 1. A needed
--- skill's credit is the best of what the talent has: the concept itself in full, its broader
--- or a narrower concept at the related-concept share, times 0.5 per level missing; else 0
--- (the filter matters: greatest() skips NULL, so a skill the talent lacks would count as met).
-CROSS JOIN LATERAL (
-    SELECT constants.must_have_share
+),
+-- Every skill each pair's posting asks for.
+need AS MATERIALIZED (
+    SELECT pair.posting_id, pair.talent_id, need.id AS need_id, need.is_required,
+           need.skill_id, need.level
+    FROM pair
+    JOIN companies_postingskill need ON need.posting_id = pair.posting_id
+),
+-- What each talent offers for a concept: their own level of the concept itself in full, of a
+-- narrower concept (offered to its broader one) or a broader concept (offered to each
+-- narrower one) at the related-concept share.
+offer AS (
+    SELECT own.profile_id AS talent_id, own.skill_id AS concept_id, own.level,
+           1::float8 AS share
+    FROM talents_talentskill own
+    WHERE own.profile_id IN (SELECT talent_id FROM pair)
+    UNION ALL
+    SELECT own.profile_id, owned.broader_id, own.level, constants.related_concept_credit
+    FROM talents_talentskill own
+    JOIN companies_skill owned ON owned.id = own.skill_id
+    CROSS JOIN constants
+    WHERE own.profile_id IN (SELECT talent_id FROM pair) AND owned.broader_id IS NOT NULL
+    UNION ALL
+    SELECT own.profile_id, narrower.id, own.level, constants.related_concept_credit
+    FROM talents_talentskill own
+    JOIN companies_skill narrower ON narrower.broader_id = own.skill_id
+    CROSS JOIN constants
+    WHERE own.profile_id IN (SELECT talent_id FROM pair)
+),
+-- A need's credit is the best offer times 0.5 per level missing, else 0; the fraction is the mean credit of the must-haves
+-- and of the nice-to-haves, an empty group counting 1 (a pair without needs has no row here).
+skills AS (
+    SELECT posting_id, talent_id,
+           constants.must_have_share
                * coalesce(sum(credit) FILTER (WHERE is_required)
                           / nullif(count(*) FILTER (WHERE is_required), 0)::float8, 1)
            + constants.nice_to_have_share
@@ -228,42 +273,50 @@ CROSS JOIN LATERAL (
                           / nullif(count(*) FILTER (WHERE NOT is_required), 0)::float8, 1)
                AS fraction
     FROM (
-        SELECT need.is_required,
-               coalesce(max(
-                   CASE WHEN own.skill_id = need.skill_id THEN 1
-                        ELSE constants.related_concept_credit END
-                   * power(0.5::float8, greatest(need.level - own.level, 0))
-               ) FILTER (WHERE own.skill_id IS NOT NULL), 0) AS credit
-        FROM companies_postingskill need
-        JOIN companies_skill needed ON needed.id = need.skill_id
-        LEFT JOIN (talents_talentskill own JOIN companies_skill owned ON owned.id = own.skill_id)
-               ON own.profile_id = pair.talent_id
-              AND (own.skill_id = need.skill_id
-                   OR own.skill_id = needed.broader_id
-                   OR owned.broader_id = need.skill_id)
-        WHERE need.posting_id = pair.posting_id
-        GROUP BY need.id, need.is_required
+        SELECT need.posting_id, need.talent_id, need.is_required,
+               coalesce(max(offer.share
+                            * power(0.5::float8, greatest(need.level - offer.level, 0))), 0)
+                   AS credit
+        FROM need
+        LEFT JOIN offer
+               ON offer.talent_id = need.talent_id AND offer.concept_id = need.skill_id
+        GROUP BY need.posting_id, need.talent_id, need.need_id, need.is_required
     ) AS credits
-) AS skills
+    CROSS JOIN constants
+    GROUP BY posting_id, talent_id, constants.must_have_share, constants.nice_to_have_share
+),
 -- Kilometres from the nearest preferred town to the nearest site (companies.geo's haversine),
 -- where distance counts at all.
-CROSS JOIN LATERAL (
-    SELECT min(2 * constants.earth_radius_km * asin(sqrt(
+distance AS (
+    SELECT pair.posting_id, pair.talent_id,
+           min(2 * constants.earth_radius_km * asin(sqrt(
                power(sin((radians(site.latitude::float8) - radians(home.latitude::float8)) / 2), 2)
                + cos(radians(home.latitude::float8)) * cos(radians(site.latitude::float8))
                  * power(sin((radians(site.longitude::float8)
                               - radians(home.longitude::float8)) / 2), 2)
            ))) AS km
-    FROM companies_town site
-    CROSS JOIN talents_talentprofile_preferred_towns preferred
+    FROM pair
+    CROSS JOIN constants
+    JOIN talents_talentprofile_preferred_towns preferred
+      ON preferred.talentprofile_id = pair.talent_id
     JOIN companies_town home ON home.id = preferred.town_id
-    WHERE site.id = ANY (pair.town_ids)
-      AND preferred.talentprofile_id = pair.talent_id
-      AND NOT pair.remote
-      AND NOT pair.whole_region
-) AS distance
+    JOIN companies_town site ON site.id = ANY (pair.town_ids)
+    WHERE NOT pair.remote AND NOT pair.whole_region
+    GROUP BY pair.posting_id, pair.talent_id
+),
+-- Each pair's points and their sum clamped to 0..100, not yet rounded.
+scored AS MATERIALIZED (
+SELECT pair.{ranked}_id AS candidate_id, {points_columns},
+       least(greatest({sum_of_points}, 0), 100) AS unrounded
+FROM pair
+CROSS JOIN constants
+LEFT JOIN text_relevance ON text_relevance.candidate_id = pair.{ranked}_id
+LEFT JOIN skills
+       ON skills.posting_id = pair.posting_id AND skills.talent_id = pair.talent_id
+LEFT JOIN distance
+       ON distance.posting_id = pair.posting_id AND distance.talent_id = pair.talent_id
 CROSS JOIN LATERAL (
-    SELECT constants.skills_weight * skills.fraction AS skills_points,
+    SELECT constants.skills_weight * coalesce(skills.fraction, 1) AS skills_points,
            -- every unmet requirement excluded the pair: the rest meet all of theirs
            constants.languages_weight * 1 AS languages_points,
            constants.distance_weight * CASE
@@ -297,17 +350,46 @@ CROSS JOIN LATERAL (
            constants.text_weight
                * least(greatest(coalesce(text_relevance.relevance, 0), 0), 1) AS text_points
 ) AS points
--- round(min(max(sum, 0), 100), 2) as Python computes it: the double's exact value, rounded
--- half to even (PostgreSQL's round() would go half away from zero from a 15-digit copy).
-CROSS JOIN LATERAL (SELECT least(greatest({sum_of_points}, 0), 100) AS unrounded) AS clamped
+),
+-- The k-th best sum before rounding: a pair more than 0.01 below it rounds below the k-th
+-- total, so only the pairs above that line need the (costly) exact rounding.
+line AS (
+    SELECT unrounded - 0.011 AS unrounded FROM scored ORDER BY unrounded DESC OFFSET %s LIMIT 1
+)
+-- round(sum, 2) as Python computes it: the double's exact value, rounded half to even
+-- (PostgreSQL's round() would go half away from zero from a 15-digit copy).
+SELECT scored.candidate_id,
+       ((floor(exact.hundredths)
+         + CASE WHEN exact.hundredths - floor(exact.hundredths) > 0.5
+                  OR (exact.hundredths - floor(exact.hundredths) = 0.5
+                      AND mod(floor(exact.hundredths), 2) = 1)
+                THEN 1 ELSE 0 END) / 100)::float8 AS total,
+       {scored_columns}
+FROM scored
+CROSS JOIN constants
 CROSS JOIN LATERAL (
-    SELECT (floor(clamped.unrounded)::numeric
-            + ((clamped.unrounded - floor(clamped.unrounded)) * constants.two_to_the_60)::bigint
+    SELECT (floor(scored.unrounded)::numeric
+            + ((scored.unrounded - floor(scored.unrounded)) * constants.two_to_the_60)::bigint
               * constants.two_to_the_minus_60) * 100 AS hundredths
 ) AS exact
-ORDER BY total DESC, pair.{ranked}_id
+WHERE scored.unrounded >= coalesce((SELECT unrounded FROM line), '-infinity')
+ORDER BY total DESC, scored.candidate_id
 LIMIT %s
 """
+
+
+_plans: ContextVar[list[str] | None] = ContextVar("plans", default=None)
+
+
+@contextmanager
+def explained() -> Iterator[list[str]]:
+    """Collect the query plans (EXPLAIN ANALYZE) of the rankings run inside, for benchmarks."""
+    plans: list[str] = []
+    token = _plans.set(plans)
+    try:
+        yield plans
+    finally:
+        _plans.reset(token)
 
 
 _SQL_TYPES = {float: "float8", Decimal: "numeric", str: "text"}
@@ -344,7 +426,64 @@ def _statement(
         ranked=ranked,
         sum_of_points=_SUM_OF_POINTS,
         points_columns=", ".join(f"points.{criterion}_points" for criterion in CRITERIA),
+        scored_columns=", ".join(f"scored.{criterion}_points" for criterion in CRITERIA),
     )
+
+
+def _best(
+    *,
+    postings: QuerySet[Posting],
+    talents: QuerySet[TalentProfile],
+    candidates: QuerySet[Posting] | QuerySet[TalentProfile],
+    ranked: Literal["posting", "talent"],
+    k: int,
+    weights: Weights,
+    text_relevance: Mapping[int, float],
+) -> list[tuple[int, float, dict[str, float]]]:
+    """The best k pairs, ranked among the candidates first: those that share a skill concept
+    (or a related one) with the other side, ask for no must-have skill, or have text relevance.
+    Any other pair misses every must-have and has no text relevance, so it scores at most
+    `_outsider_bound` points; when the candidates' k-th total is above that, no outsider can
+    enter the list and it is exact. Otherwise (few candidates, or weights that make skills
+    matter little) everybody is ranked."""
+    if ranked == "posting":
+        rows = _rank(
+            postings=candidates,
+            talents=talents,
+            ranked=ranked,
+            k=k,
+            weights=weights,
+            text_relevance=text_relevance,
+        )  # type: ignore[arg-type]
+    else:
+        rows = _rank(
+            postings=postings,
+            talents=candidates,
+            ranked=ranked,
+            k=k,
+            weights=weights,
+            text_relevance=text_relevance,
+        )  # type: ignore[arg-type]
+    if len(rows) == k and rows[-1][1] > _outsider_bound(weights) + 0.01:
+        return rows
+    return _rank(
+        postings=postings,
+        talents=talents,
+        ranked=ranked,
+        k=k,
+        weights=weights,
+        text_relevance=text_relevance,
+    )
+
+
+def _outsider_bound(weights: Weights) -> float:
+    """The most a pair without any skill in common (exact or related), with must-haves to miss
+    and without text relevance can score: the nice-to-have share of the skill points and every
+    other criterion in full."""
+    others = sum(
+        getattr(weights, criterion) for criterion in CRITERIA if criterion not in ("skills", "text")
+    )
+    return weights.skills * (1 - scoring.MUST_HAVE_SHARE) + others
 
 
 def _rank(
@@ -368,9 +507,14 @@ def _rank(
         [float(value) for value in text_relevance.values()],
         *posting_params,
         *talent_params,
+        k - 1,
         k,
     ]
+    statement = _statement(constants, ranked, posting_sql, talent_sql)
     with connection.cursor() as cursor:
-        cursor.execute(_statement(constants, ranked, posting_sql, talent_sql), params)
+        if (plans := _plans.get()) is not None:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {statement}", params)
+            plans.append("\n".join(line for (line,) in cursor.fetchall()))
+        cursor.execute(statement, params)
         rows = cursor.fetchall()
     return [(row[0], row[1], dict(zip(CRITERIA, row[2:], strict=True))) for row in rows]

@@ -1,0 +1,278 @@
+"""Synthetic talents and skills for the matching benchmark (`make bench`), and the pure-Python
+reference ranking it is compared with. Deterministic for a given seed."""
+
+import random
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from accounts.models import User
+from companies.bench import generate_postings, remove_generated
+from companies.geo import distance_km
+from companies.models import (
+    DegreeLevel,
+    FieldOfStudy,
+    Language,
+    Posting,
+    PostingType,
+    Skill,
+    Town,
+    Workplace,
+)
+from matching import scoring
+from matching.scoring import PostingFacts, SkillNeed, TalentFacts
+from talents.models import TalentLanguage, TalentProfile, TalentSkill
+
+CONCEPT_PREFIX = "bench:skill/"
+EMAIL_DOMAIN = "bench.invalid"
+BATCH = 5000
+
+
+def remove_generated_data() -> None:
+    remove_generated()
+    User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
+    Skill.objects.filter(concept_uri__startswith=CONCEPT_PREFIX).delete()
+
+
+@transaction.atomic
+def generate(*, postings: int, talents: int, concepts: int = 3000, seed: int = 7) -> None:
+    """A taxonomy of `concepts` skills (a tenth of them broader concepts of the rest), `postings`
+    published postings and `talents` talents with about 8 skills each; 70 % visible."""
+    rng = random.Random(seed)  # noqa: S311 – synthetic data, not secrets
+    _generate_concepts(rng, concepts - Skill.objects.count())
+    generate_postings(count=postings, seed=seed, skills_per_posting=(6, 10))
+    skills = list(Skill.objects.values_list("pk", flat=True))
+    towns = list(Town.objects.values_list("pk", flat=True))
+    today = date.today()
+    for start in range(0, talents, BATCH):
+        numbers = range(start, min(start + BATCH, talents))
+        users = User.objects.bulk_create(
+            User(
+                email=f"talent-{number:06d}@{EMAIL_DOMAIN}",
+                password="!",  # unusable: nobody signs in as a synthetic talent  # noqa: S106
+                account_type=User.AccountType.TALENT,
+            )
+            for number in numbers
+        )
+        profiles = TalentProfile.objects.bulk_create(_profile(rng, user, today) for user in users)
+        TalentSkill.objects.bulk_create(
+            TalentSkill(profile=profile, skill_id=skill, level=rng.randint(1, 3))
+            for profile in profiles
+            for skill in rng.sample(skills, k=rng.randint(6, 10))
+        )
+        TalentLanguage.objects.bulk_create(
+            TalentLanguage(profile=profile, language=language, level=level)
+            for profile in profiles
+            for language, level in _languages(rng)
+        )
+        TalentProfile.preferred_towns.through.objects.bulk_create(
+            TalentProfile.preferred_towns.through(talentprofile_id=profile.pk, town_id=town)
+            for profile in profiles
+            for town in rng.sample(towns, k=rng.randint(1, 2))
+        )
+
+
+def _generate_concepts(rng: random.Random, count: int) -> None:
+    if count <= 0:
+        return
+    broader = Skill.objects.bulk_create(
+        Skill(
+            concept_uri=f"{CONCEPT_PREFIX}{number}",
+            label_de=f"Kompetenzfeld {number}",
+            label_en=f"Skill area {number}",
+        )
+        for number in range(count // 10)
+    )
+    Skill.objects.bulk_create(
+        Skill(
+            concept_uri=f"{CONCEPT_PREFIX}{number}",
+            label_de=f"Kompetenz {number}",
+            label_en=f"Skill {number}",
+            broader=rng.choice(broader),
+        )
+        for number in range(count // 10, count)
+    )
+
+
+def _profile(rng: random.Random, user: User, today: date) -> TalentProfile:
+    wanted = rng.sample(PostingType.values, k=rng.randint(1, 3))
+    return TalentProfile(
+        user=user,
+        status=rng.choice(TalentProfile.Status.values),
+        fields_of_study=rng.sample(FieldOfStudy.values, k=rng.randint(1, 2)),
+        degree=rng.choice(DegreeLevel.values),
+        wanted_types=wanted,
+        working_student_hours=rng.choice([10, 15, 20])
+        if PostingType.WORKING_STUDENT in wanted
+        else None,
+        radius_km=rng.choice([15, 25, 30, 50, 80]),
+        whole_region=rng.random() < 0.1,
+        earliest_start=today + timedelta(days=rng.randint(0, 180)) if rng.random() < 0.5 else None,
+        visibility=TalentProfile.Visibility.ANONYMOUS
+        if rng.random() < 0.7
+        else TalentProfile.Visibility.HIDDEN,
+    )
+
+
+def _languages(rng: random.Random) -> list[tuple[str, int]]:
+    # Most speak German well, many English; some Czech or Polish (the region's neighbours).
+    spoken = [(Language.GERMAN, 6 if rng.random() < 0.7 else rng.randint(2, 5))]
+    if rng.random() < 0.8:
+        spoken.append((Language.ENGLISH, rng.randint(3, 6)))
+    if rng.random() < 0.1:
+        spoken.append((rng.choice([Language.CZECH, Language.POLISH]), rng.randint(3, 6)))
+    return spoken
+
+
+# --- The pure-Python reference: every pair scored in a loop ---------------------------------------
+
+
+def python_top_postings(profile_id: int, k: int) -> list[tuple[int, float]]:
+    """The talent's top k by scoring every published posting in Python (facts loaded in bulk)."""
+    postings = _posting_facts(Posting.objects.published())
+    talent, homes = _talent_facts(TalentProfile.objects.filter(pk=profile_id))[profile_id]
+    return _top(
+        (posting_id, facts, sites, talent, homes) for posting_id, (facts, sites) in postings.items()
+    )[:k]
+
+
+def python_top_talents(posting_id: int, k: int) -> list[tuple[int, float]]:
+    """The posting's top k by scoring every visible talent in Python (facts loaded in bulk)."""
+    facts, sites = _posting_facts(Posting.objects.filter(pk=posting_id))[posting_id]
+    talents = _talent_facts(TalentProfile.objects.visible_to_companies())
+    return _top(
+        (profile_id, facts, sites, talent, homes) for profile_id, (talent, homes) in talents.items()
+    )[:k]
+
+
+Place = tuple[str, float, float]  # name, latitude, longitude
+
+
+def _top(pairs) -> list[tuple[int, float]]:  # type: ignore[no-untyped-def]
+    scored = []
+    for candidate_id, posting, sites, talent, homes in pairs:
+        nearest = min(
+            (
+                (distance_km(home[1], home[2], site[1], site[2]), home[0])
+                for home in homes
+                for site in sites
+            ),
+            default=None,
+        )
+        if nearest is not None:
+            talent = replace(talent, nearest_km=nearest[0], home_town=nearest[1])
+        result = scoring.score(posting, talent)
+        if not result.excluded:
+            scored.append((candidate_id, result.total))
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
+
+
+def _towns() -> dict[int, Place]:
+    return {
+        town.pk: (town.name, float(town.latitude), float(town.longitude))
+        for town in Town.objects.all()
+    }
+
+
+def _posting_facts(
+    postings: QuerySet[Posting],
+) -> dict[int, tuple[PostingFacts, list[Place]]]:
+    towns = _towns()
+    broader_of = dict(Skill.objects.values_list("pk", "broader_id"))
+    narrower_of: defaultdict[int, set[int]] = defaultdict(set)
+    for skill_id, broader_id in broader_of.items():
+        if broader_id is not None:
+            narrower_of[broader_id].add(skill_id)
+    needs: defaultdict[int, list[SkillNeed]] = defaultdict(list)
+    for posting_id, skill_id, level, required in (
+        Posting.skills.rel.related_model.objects.filter(posting__in=postings)
+        .order_by("pk")
+        .values_list("posting_id", "skill_id", "level", "is_required")
+    ):
+        broader = broader_of[skill_id]
+        needs[posting_id].append(
+            SkillNeed(
+                skill_id,
+                level,
+                required,
+                frozenset([broader] if broader is not None else []),
+                frozenset(narrower_of[skill_id]),
+            )
+        )
+    languages: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
+    for posting_id, language, level in (
+        Posting.languages.rel.related_model.objects.filter(posting__in=postings)
+        .order_by("language")
+        .values_list("posting_id", "language", "level")
+    ):
+        languages[posting_id].append((language, level))
+    facts = {}
+    for posting in postings.only(
+        "posting_type", "fields_of_study", "degree_level", "hours_per_week", "start_date",
+        "workplace", "town_ids",
+    ):  # fmt: skip
+        facts[posting.pk] = (
+            PostingFacts(
+                posting_type=posting.posting_type,
+                skills=tuple(needs[posting.pk]),
+                languages=tuple(languages[posting.pk]),
+                fields_of_study=frozenset(posting.fields_of_study),
+                degree_level=posting.degree_level,
+                hours_per_week=posting.hours_per_week,
+                start_date=posting.start_date,
+                remote=posting.workplace == Workplace.REMOTE,
+                town_ids=frozenset(posting.town_ids),
+            ),
+            [towns[town_id] for town_id in posting.town_ids],
+        )
+    return facts
+
+
+def _talent_facts(
+    profiles: QuerySet[TalentProfile],
+) -> dict[int, tuple[TalentFacts, list[Place]]]:
+    towns = _towns()
+    skills: defaultdict[int, dict[int, int]] = defaultdict(dict)
+    for profile_id, skill_id, level in TalentSkill.objects.filter(profile__in=profiles).values_list(
+        "profile_id", "skill_id", "level"
+    ):
+        skills[profile_id][skill_id] = level
+    languages: defaultdict[int, dict[str, int]] = defaultdict(dict)
+    for profile_id, language, level in TalentLanguage.objects.filter(
+        profile__in=profiles
+    ).values_list("profile_id", "language", "level"):
+        languages[profile_id][language] = level
+    homes: defaultdict[int, list[Place]] = defaultdict(list)
+    for profile_id, town_id in TalentProfile.preferred_towns.through.objects.filter(
+        talentprofile__in=profiles
+    ).values_list("talentprofile_id", "town_id"):
+        homes[profile_id].append(towns[town_id])
+    return {
+        profile.pk: (
+            TalentFacts(
+                wanted_types=frozenset(profile.wanted_types),
+                skills=skills[profile.pk],
+                languages=languages[profile.pk],
+                fields_of_study=frozenset(profile.fields_of_study),
+                degree=profile.degree,
+                working_student_hours=profile.working_student_hours,
+                earliest_start=profile.earliest_start,
+                radius_km=profile.radius_km,
+                whole_region=profile.whole_region,
+                nearest_km=None,
+            ),
+            homes[profile.pk],
+        )
+        for profile in profiles.only(
+            "wanted_types",
+            "fields_of_study",
+            "degree",
+            "working_student_hours",
+            "earliest_start",
+            "radius_km",
+            "whole_region",
+        )  # fmt: skip
+    }
