@@ -3,6 +3,7 @@ reference ranking it is compared with. Deterministic for a given seed."""
 
 import random
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,6 +18,8 @@ from companies.models import (
     FieldOfStudy,
     Language,
     Posting,
+    PostingLanguage,
+    PostingSkill,
     PostingType,
     Skill,
     Town,
@@ -119,7 +122,9 @@ def _profile(rng: random.Random, user: User, today: date) -> TalentProfile:
 
 def _languages(rng: random.Random) -> list[tuple[str, int]]:
     # Most speak German well, many English; some Czech or Polish (the region's neighbours).
-    spoken = [(Language.GERMAN, 6 if rng.random() < 0.7 else rng.randint(2, 5))]
+    spoken: list[tuple[str, int]] = [
+        (Language.GERMAN, 6 if rng.random() < 0.7 else rng.randint(2, 5))
+    ]
     if rng.random() < 0.8:
         spoken.append((Language.ENGLISH, rng.randint(3, 6)))
     if rng.random() < 0.1:
@@ -151,7 +156,9 @@ def python_top_talents(posting_id: int, k: int) -> list[tuple[int, float]]:
 Place = tuple[str, float, float]  # name, latitude, longitude
 
 
-def _top(pairs) -> list[tuple[int, float]]:  # type: ignore[no-untyped-def]
+def _top(
+    pairs: Iterable[tuple[int, PostingFacts, list[Place], TalentFacts, list[Place]]],
+) -> list[tuple[int, float]]:
     scored = []
     for candidate_id, posting, sites, talent, homes in pairs:
         nearest = min(
@@ -188,7 +195,7 @@ def _posting_facts(
             narrower_of[broader_id].add(skill_id)
     needs: defaultdict[int, list[SkillNeed]] = defaultdict(list)
     for posting_id, skill_id, level, required in (
-        Posting.skills.rel.related_model.objects.filter(posting__in=postings)
+        PostingSkill.objects.filter(posting__in=postings)
         .order_by("pk")
         .values_list("posting_id", "skill_id", "level", "is_required")
     ):
@@ -204,7 +211,7 @@ def _posting_facts(
         )
     languages: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
     for posting_id, language, level in (
-        Posting.languages.rel.related_model.objects.filter(posting__in=postings)
+        PostingLanguage.objects.filter(posting__in=postings)
         .order_by("language")
         .values_list("posting_id", "language", "level")
     ):

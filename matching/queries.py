@@ -82,7 +82,7 @@ def top_postings_for_talent(
     rows = _best(
         postings=postings,
         talents=TalentProfile.objects.filter(pk=profile.pk),
-        candidates=postings.filter(
+        candidates=(
             Q(pk__in=related_needs.values("posting_id"))
             | ~Exists(PostingSkill.objects.filter(posting=OuterRef("pk"), is_required=True))
             | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
@@ -119,7 +119,7 @@ def top_talents_for_posting(
     rows = _best(
         postings=Posting.objects.filter(pk=posting.pk),
         talents=talents,
-        candidates=talents.filter(
+        candidates=(
             Q(pk__in=related_skills.values("profile_id"))
             | ~Exists(PostingSkill.objects.filter(posting=posting, is_required=True))
             | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
@@ -434,7 +434,7 @@ def _best(
     *,
     postings: QuerySet[Posting],
     talents: QuerySet[TalentProfile],
-    candidates: QuerySet[Posting] | QuerySet[TalentProfile],
+    candidates: Q,
     ranked: Literal["posting", "talent"],
     k: int,
     weights: Weights,
@@ -446,24 +446,14 @@ def _best(
     `_outsider_bound` points; when the candidates' k-th total is above that, no outsider can
     enter the list and it is exact. Otherwise (few candidates, or weights that make skills
     matter little) everybody is ranked."""
-    if ranked == "posting":
-        rows = _rank(
-            postings=candidates,
-            talents=talents,
-            ranked=ranked,
-            k=k,
-            weights=weights,
-            text_relevance=text_relevance,
-        )  # type: ignore[arg-type]
-    else:
-        rows = _rank(
-            postings=postings,
-            talents=candidates,
-            ranked=ranked,
-            k=k,
-            weights=weights,
-            text_relevance=text_relevance,
-        )  # type: ignore[arg-type]
+    rows = _rank(
+        postings=postings.filter(candidates) if ranked == "posting" else postings,
+        talents=talents.filter(candidates) if ranked == "talent" else talents,
+        ranked=ranked,
+        k=k,
+        weights=weights,
+        text_relevance=text_relevance,
+    )
     if len(rows) == k and rows[-1][1] > _outsider_bound(weights) + 0.01:
         return rows
     return _rank(

@@ -60,38 +60,49 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'ranking':<34} {'SQL p50':>8} {'SQL p95':>8} {'Python p50':>11} {'ratio':>7}"
         )
-        repeat, python_repeat = int(options["repeat"]), int(options["python_repeat"])  # type: ignore[call-overload]
+        repeat, python_repeat = options["repeat"], options["python_repeat"]
+        assert isinstance(repeat, int) and isinstance(python_repeat, int)  # noqa: S101
         self._compare(
             "top 20 postings for a talent",
-            [(pk, lambda pk=pk: queries.top_postings_for_talent(_profile(pk), k=20)) for pk in profiles][:repeat],
-            [(pk, lambda pk=pk: python_top_postings(pk, 20)) for pk in profiles][:python_repeat],
-            lambda rows: [(row.posting_id, row.total) for row in rows],
-        )  # fmt: skip
+            lambda pk: [
+                (row.posting_id, row.total)
+                for row in queries.top_postings_for_talent(TalentProfile(pk=pk), k=20)
+            ],
+            lambda pk: python_top_postings(pk, 20),
+            profiles[:repeat],
+            profiles[:python_repeat],
+        )
         self._compare(
             "top 50 talents for a posting",
-            [(pk, lambda pk=pk: queries.top_talents_for_posting(_posting(pk), k=50)) for pk in posting_ids][:repeat],
-            [(pk, lambda pk=pk: python_top_talents(pk, 50)) for pk in posting_ids][:python_repeat],
-            lambda rows: [(row.profile_id, row.total) for row in rows],
-        )  # fmt: skip
+            lambda pk: [
+                (row.profile_id, row.total)
+                for row in queries.top_talents_for_posting(Posting(pk=pk), k=50)
+            ],
+            lambda pk: python_top_talents(pk, 50),
+            posting_ids[:repeat],
+            posting_ids[:python_repeat],
+        )
         self._plan(profiles[0], posting_ids[0])
 
     def _compare(
         self,
         title: str,
-        sql_runs: list[tuple[int, Callable[[], list]]],  # type: ignore[type-arg]
-        python_runs: list[tuple[int, Callable[[], list]]],  # type: ignore[type-arg]
-        as_pairs: Callable[[list], list[tuple[int, float]]],  # type: ignore[type-arg]
+        sql: Callable[[int], list[tuple[int, float]]],
+        python: Callable[[int], list[tuple[int, float]]],
+        sql_keys: list[int],
+        python_keys: list[int],
     ) -> None:
-        sql_runs[0][1]()  # warm caches
+        """Time both rankings; the Python loop must find the same ids and totals."""
+        sql(sql_keys[0])  # warm caches
         sql_times, results = [], {}
-        for key, run in sql_runs:
+        for key in sql_keys:
             started = time.perf_counter()
-            results[key] = as_pairs(run())
+            results[key] = sql(key)
             sql_times.append((time.perf_counter() - started) * 1000)
         python_times = []
-        for key, run in python_runs:
+        for key in python_keys:
             started = time.perf_counter()
-            expected = run()
+            expected = python(key)
             python_times.append((time.perf_counter() - started) * 1000)
             if expected != results[key]:
                 raise AssertionError(
@@ -106,19 +117,11 @@ class Command(BaseCommand):
 
     def _plan(self, profile_id: int, posting_id: int) -> None:
         for title, run in [
-            ("top 20 postings for a talent", lambda: queries.top_postings_for_talent(_profile(profile_id), k=20)),
-            ("top 50 talents for a posting", lambda: queries.top_talents_for_posting(_posting(posting_id), k=50)),
+            ("top 20 postings for a talent", lambda: queries.top_postings_for_talent(TalentProfile(pk=profile_id), k=20)),
+            ("top 50 talents for a posting", lambda: queries.top_talents_for_posting(Posting(pk=posting_id), k=50)),
         ]:  # fmt: skip
             self.stdout.write(f"\nQuery plan of the {title}:")
             with queries.explained() as plans:
                 run()
             for plan in plans:  # sort keys repeat the whole formula: shortened
                 self.stdout.write("\n".join(line[:150] for line in plan.splitlines()))
-
-
-def _profile(pk: int) -> TalentProfile:
-    return TalentProfile(pk=pk)
-
-
-def _posting(pk: int) -> Posting:
-    return Posting(pk=pk)
