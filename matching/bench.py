@@ -2,31 +2,23 @@
 reference ranking it is compared with. Deterministic for a given seed."""
 
 import random
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
 
 from accounts.models import User
 from companies.bench import generate_postings, remove_generated
-from companies.geo import distance_km
 from companies.models import (
     DegreeLevel,
     FieldOfStudy,
     Language,
     Posting,
-    PostingLanguage,
-    PostingSkill,
     PostingType,
     Skill,
     Town,
-    Workplace,
 )
-from matching import scoring
-from matching.scoring import PostingFacts, SkillNeed, TalentFacts
+from matching import queries, scoring
 from talents.models import TalentLanguage, TalentProfile, TalentSkill
 
 CONCEPT_PREFIX = "bench:skill/"
@@ -137,149 +129,24 @@ def _languages(rng: random.Random) -> list[tuple[str, int]]:
 
 def python_top_postings(profile_id: int, k: int) -> list[tuple[int, float]]:
     """The talent's top k by scoring every published posting in Python (facts loaded in bulk)."""
-    postings = _posting_facts(Posting.objects.published())
-    talent, homes = _talent_facts(TalentProfile.objects.filter(pk=profile_id))[profile_id]
-    return _top(
-        (posting_id, facts, sites, talent, homes) for posting_id, (facts, sites) in postings.items()
-    )[:k]
+    postings = queries.posting_facts(Posting.objects.published())
+    talent = queries.talent_facts(TalentProfile.objects.filter(pk=profile_id))[profile_id]
+    return _top((posting_id, posting, talent) for posting_id, posting in postings.items())[:k]
 
 
 def python_top_talents(posting_id: int, k: int) -> list[tuple[int, float]]:
     """The posting's top k by scoring every visible talent in Python (facts loaded in bulk)."""
-    facts, sites = _posting_facts(Posting.objects.filter(pk=posting_id))[posting_id]
-    talents = _talent_facts(TalentProfile.objects.visible_to_companies())
-    return _top(
-        (profile_id, facts, sites, talent, homes) for profile_id, (talent, homes) in talents.items()
-    )[:k]
-
-
-Place = tuple[str, float, float]  # name, latitude, longitude
+    posting = queries.posting_facts(Posting.objects.filter(pk=posting_id))[posting_id]
+    talents = queries.talent_facts(TalentProfile.objects.visible_to_companies())
+    return _top((profile_id, posting, talent) for profile_id, talent in talents.items())[:k]
 
 
 def _top(
-    pairs: Iterable[tuple[int, PostingFacts, list[Place], TalentFacts, list[Place]]],
+    pairs: Iterable[tuple[int, queries.PostingSide, queries.TalentSide]],
 ) -> list[tuple[int, float]]:
     scored = []
-    for candidate_id, posting, sites, talent, homes in pairs:
-        nearest = min(
-            (
-                (distance_km(home[1], home[2], site[1], site[2]), home[0])
-                for home in homes
-                for site in sites
-            ),
-            default=None,
-        )
-        if nearest is not None:
-            talent = replace(talent, nearest_km=nearest[0], home_town=nearest[1])
-        result = scoring.score(posting, talent)
+    for candidate_id, posting, talent in pairs:
+        result = scoring.score(*queries.pair_facts(posting, talent))
         if not result.excluded:
             scored.append((candidate_id, result.total))
     return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
-
-
-def _towns() -> dict[int, Place]:
-    return {
-        town.pk: (town.name, float(town.latitude), float(town.longitude))
-        for town in Town.objects.all()
-    }
-
-
-def _posting_facts(
-    postings: QuerySet[Posting],
-) -> dict[int, tuple[PostingFacts, list[Place]]]:
-    towns = _towns()
-    broader_of = dict(Skill.objects.values_list("pk", "broader_id"))
-    narrower_of: defaultdict[int, set[int]] = defaultdict(set)
-    for skill_id, broader_id in broader_of.items():
-        if broader_id is not None:
-            narrower_of[broader_id].add(skill_id)
-    needs: defaultdict[int, list[SkillNeed]] = defaultdict(list)
-    for posting_id, skill_id, level, required in (
-        PostingSkill.objects.filter(posting__in=postings)
-        .order_by("pk")
-        .values_list("posting_id", "skill_id", "level", "is_required")
-    ):
-        broader = broader_of[skill_id]
-        needs[posting_id].append(
-            SkillNeed(
-                skill_id,
-                level,
-                required,
-                frozenset([broader] if broader is not None else []),
-                frozenset(narrower_of[skill_id]),
-            )
-        )
-    languages: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
-    for posting_id, language, level in (
-        PostingLanguage.objects.filter(posting__in=postings)
-        .order_by("language")
-        .values_list("posting_id", "language", "level")
-    ):
-        languages[posting_id].append((language, level))
-    facts = {}
-    for posting in postings.only(
-        "posting_type", "fields_of_study", "degree_level", "hours_per_week", "start_date",
-        "workplace", "town_ids",
-    ):  # fmt: skip
-        facts[posting.pk] = (
-            PostingFacts(
-                posting_type=posting.posting_type,
-                skills=tuple(needs[posting.pk]),
-                languages=tuple(languages[posting.pk]),
-                fields_of_study=frozenset(posting.fields_of_study),
-                degree_level=posting.degree_level,
-                hours_per_week=posting.hours_per_week,
-                start_date=posting.start_date,
-                remote=posting.workplace == Workplace.REMOTE,
-                town_ids=frozenset(posting.town_ids),
-            ),
-            [towns[town_id] for town_id in posting.town_ids],
-        )
-    return facts
-
-
-def _talent_facts(
-    profiles: QuerySet[TalentProfile],
-) -> dict[int, tuple[TalentFacts, list[Place]]]:
-    towns = _towns()
-    skills: defaultdict[int, dict[int, int]] = defaultdict(dict)
-    for profile_id, skill_id, level in TalentSkill.objects.filter(profile__in=profiles).values_list(
-        "profile_id", "skill_id", "level"
-    ):
-        skills[profile_id][skill_id] = level
-    languages: defaultdict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, language, level in TalentLanguage.objects.filter(
-        profile__in=profiles
-    ).values_list("profile_id", "language", "level"):
-        languages[profile_id][language] = level
-    homes: defaultdict[int, list[Place]] = defaultdict(list)
-    for profile_id, town_id in TalentProfile.preferred_towns.through.objects.filter(
-        talentprofile__in=profiles
-    ).values_list("talentprofile_id", "town_id"):
-        homes[profile_id].append(towns[town_id])
-    return {
-        profile.pk: (
-            TalentFacts(
-                wanted_types=frozenset(profile.wanted_types),
-                skills=skills[profile.pk],
-                languages=languages[profile.pk],
-                fields_of_study=frozenset(profile.fields_of_study),
-                degree=profile.degree,
-                working_student_hours=profile.working_student_hours,
-                earliest_start=profile.earliest_start,
-                radius_km=profile.radius_km,
-                whole_region=profile.whole_region,
-                nearest_km=None,
-            ),
-            homes[profile.pk],
-        )
-        for profile in profiles.only(
-            "wanted_types",
-            "fields_of_study",
-            "degree",
-            "working_student_hours",
-            "earliest_start",
-            "radius_km",
-            "whole_region",
-        )  # fmt: skip
-    }

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -29,7 +29,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from companies.geo import EARTH_RADIUS_KM, distance_km
-from companies.models import Posting, PostingSkill, Skill, Town, Workplace
+from companies.models import Posting, PostingLanguage, PostingSkill, Skill, Town, Workplace
 from matching import scoring
 from matching.scoring import (
     CRITERIA,
@@ -39,7 +39,7 @@ from matching.scoring import (
     TalentFacts,
     Weights,
 )
-from talents.models import TalentProfile, TalentSkill
+from talents.models import TalentLanguage, TalentProfile, TalentSkill
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,12 @@ def top_postings_for_talent(
     k: int = 20,
     weights: Weights = DEFAULT_WEIGHTS,
     text_relevance: Mapping[int, float] | None = None,
+    among: QuerySet[Posting] | None = None,
 ) -> list[RankedPosting]:
     """The k live postings that fit this talent best, best first (ties: lower id first).
     Postings the talent does not want or whose languages they lack never appear.
-    `text_relevance` maps posting ids to 0..1 (see the module docstring)."""
+    `text_relevance` maps posting ids to 0..1 (see the module docstring); `among` narrows the
+    live postings (a person's filters)."""
     relevance = text_relevance or {}
     owned = TalentSkill.objects.filter(profile=profile).values("skill_id")
     related_needs = PostingSkill.objects.filter(
@@ -78,7 +80,7 @@ def top_postings_for_talent(
         | Q(skill__broader__in=owned)
         | Q(skill__in=Skill.objects.filter(pk__in=owned).values("broader_id"))
     )
-    postings = Posting.objects.published()
+    postings = Posting.objects.published() if among is None else among
     rows = _best(
         postings=postings,
         talents=TalentProfile.objects.filter(pk=profile.pk),
@@ -135,60 +137,236 @@ def top_talents_for_posting(
 def facts_for(
     posting: Posting, profile: TalentProfile, *, text_relevance: float = 0.0
 ) -> tuple[PostingFacts, TalentFacts]:
-    """Scoring's facts for one pair, from the database as the ranking reads it: the skill tree's
-    neighbours of each concept it asks for, and the distance from the nearest preferred town to
-    the nearest site (`Posting.town_ids`), in kilometres."""
-    needs = list(posting.skills.select_related("skill").order_by("pk"))
+    """Scoring's facts for one pair, from the database as the ranking reads it (see
+    `pair_facts`)."""
+    postings = posting_facts(Posting.objects.filter(pk=posting.pk))
+    talents = talent_facts(TalentProfile.objects.filter(pk=profile.pk))
+    posting_side, talent_side = pair_facts(postings[posting.pk], talents[profile.pk])
+    return replace(posting_side, text_relevance=text_relevance), talent_side
+
+
+Place = tuple[str, float, float]  # a town's name, latitude and longitude
+
+
+@dataclass(frozen=True)
+class PostingSide:
+    facts: PostingFacts
+    sites: list[Place]
+    labels: dict[int, tuple[str, str]]  # skill concept → German and English label
+
+
+@dataclass(frozen=True)
+class TalentSide:
+    facts: TalentFacts  # without the distance, which depends on the posting
+    homes: list[Place]
+
+
+def pair_facts(posting: PostingSide, talent: TalentSide) -> tuple[PostingFacts, TalentFacts]:
+    """The pair's facts with the distance from the nearest preferred town to the nearest site
+    (`Posting.town_ids`) in kilometres, as the ranking measures it."""
+    nearest = min(
+        (
+            (distance_km(home[1], home[2], site[1], site[2]), home[0])
+            for home in talent.homes
+            for site in posting.sites
+        ),
+        default=None,
+    )
+    if nearest is None:
+        return posting.facts, talent.facts
+    return posting.facts, replace(talent.facts, nearest_km=nearest[0], home_town=nearest[1])
+
+
+def explain(
+    postings: QuerySet[Posting],
+    profiles: QuerySet[TalentProfile],
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> dict[tuple[int, int], scoring.Score]:
+    """Every pair's score with its reasons, by (posting id, profile id): what a page shows next
+    to a ranking's few rows. A constant number of queries; scoring runs in Python, pair by pair,
+    so this is for the top k, never for ranking."""
+    posting_sides = posting_facts(postings)
+    talent_sides = talent_facts(profiles)
+    return {
+        (posting_id, profile_id): scoring.score(
+            *pair_facts(posting_side, talent_side), weights, labels=posting_side.labels
+        )
+        for posting_id, posting_side in posting_sides.items()
+        for profile_id, talent_side in talent_sides.items()
+    }
+
+
+def _places() -> dict[int, Place]:
+    return {
+        pk: (name, float(latitude), float(longitude))
+        for pk, name, latitude, longitude in Town.objects.values_list(
+            "pk", "name", "latitude", "longitude"
+        )
+    }
+
+
+def posting_facts(postings: QuerySet[Posting]) -> dict[int, PostingSide]:
+    """Scoring's facts of these postings, with their sites and skill labels, in five queries:
+    each needed concept comes with the concepts next to it in the skill tree."""
+    places = _places()
+    needs = list(
+        PostingSkill.objects.filter(posting__in=postings)
+        .select_related("skill")
+        .order_by("posting_id", "pk")
+    )
     narrower: defaultdict[int, set[int]] = defaultdict(set)
-    children = Skill.objects.filter(broader_id__in=[need.skill_id for need in needs])
+    children = Skill.objects.filter(broader__in={need.skill_id for need in needs})
     for broader_id, skill_id in children.values_list("broader_id", "id"):
         narrower[broader_id].add(skill_id)
-    posting_facts = PostingFacts(
-        posting_type=posting.posting_type,
-        skills=tuple(
+    skills: defaultdict[int, list[SkillNeed]] = defaultdict(list)
+    labels: defaultdict[int, dict[int, tuple[str, str]]] = defaultdict(dict)
+    for need in needs:
+        broader = need.skill.broader_id
+        skills[need.posting_id].append(
             SkillNeed(
                 concept_id=need.skill_id,
                 level=need.level,
                 required=need.is_required,
-                broader_ids=frozenset(
-                    [need.skill.broader_id] if need.skill.broader_id is not None else []
-                ),
+                broader_ids=frozenset([broader] if broader is not None else []),
                 narrower_ids=frozenset(narrower[need.skill_id]),
             )
-            for need in needs
-        ),
-        languages=tuple(posting.languages.order_by("language").values_list("language", "level")),
-        fields_of_study=frozenset(posting.fields_of_study),
-        degree_level=posting.degree_level,
-        hours_per_week=posting.hours_per_week,
-        start_date=posting.start_date,
-        remote=posting.workplace == Workplace.REMOTE,
-        town_ids=frozenset(posting.town_ids),
-        text_relevance=text_relevance,
-    )
-    sites = list(Town.objects.filter(pk__in=posting.town_ids))
-    nearest = min(
-        (
-            (distance_km(home.latitude, home.longitude, site.latitude, site.longitude), home.name)
-            for home in profile.preferred_towns.all()
-            for site in sites
-        ),
-        default=None,
-    )
-    talent_facts = TalentFacts(
-        wanted_types=frozenset(profile.wanted_types),
-        skills=dict(profile.skills.values_list("skill_id", "level")),
-        languages=dict(profile.languages.values_list("language", "level")),
-        fields_of_study=frozenset(profile.fields_of_study),
-        degree=profile.degree,
-        working_student_hours=profile.working_student_hours,
-        earliest_start=profile.earliest_start,
-        radius_km=profile.radius_km,
-        whole_region=profile.whole_region,
-        nearest_km=nearest[0] if nearest else None,
-        home_town=nearest[1] if nearest else "",
-    )
-    return posting_facts, talent_facts
+        )
+        labels[need.posting_id][need.skill_id] = (need.skill.label_de, need.skill.label_en)
+    languages: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
+    for posting_id, language, level in (
+        PostingLanguage.objects.filter(posting__in=postings)
+        .order_by("language")
+        .values_list("posting_id", "language", "level")
+    ):
+        languages[posting_id].append((language, level))
+    return {
+        posting.pk: PostingSide(
+            facts=PostingFacts(
+                posting_type=posting.posting_type,
+                skills=tuple(skills[posting.pk]),
+                languages=tuple(languages[posting.pk]),
+                fields_of_study=frozenset(posting.fields_of_study),
+                degree_level=posting.degree_level,
+                hours_per_week=posting.hours_per_week,
+                start_date=posting.start_date,
+                remote=posting.workplace == Workplace.REMOTE,
+                town_ids=frozenset(posting.town_ids),
+            ),
+            sites=[places[town_id] for town_id in posting.town_ids if town_id in places],
+            labels=labels[posting.pk],
+        )
+        for posting in postings.order_by().only(
+            "posting_type",
+            "fields_of_study",
+            "degree_level",
+            "hours_per_week",
+            "start_date",
+            "workplace",
+            "town_ids",
+        )  # fmt: skip
+    }
+
+
+def talent_facts(profiles: QuerySet[TalentProfile]) -> dict[int, TalentSide]:
+    """Scoring's facts of these talents (no distance yet) with their preferred towns, in five
+    queries."""
+    places = _places()
+    skills: defaultdict[int, dict[int, int]] = defaultdict(dict)
+    for profile_id, skill_id, level in TalentSkill.objects.filter(profile__in=profiles).values_list(
+        "profile_id", "skill_id", "level"
+    ):
+        skills[profile_id][skill_id] = level
+    languages: defaultdict[int, dict[str, int]] = defaultdict(dict)
+    for profile_id, language, level in TalentLanguage.objects.filter(
+        profile__in=profiles
+    ).values_list("profile_id", "language", "level"):
+        languages[profile_id][language] = level
+    homes: defaultdict[int, list[Place]] = defaultdict(list)
+    for profile_id, town_id in TalentProfile.preferred_towns.through.objects.filter(
+        talentprofile__in=profiles
+    ).values_list("talentprofile_id", "town_id"):
+        homes[profile_id].append(places[town_id])
+    return {
+        profile.pk: TalentSide(
+            facts=TalentFacts(
+                wanted_types=frozenset(profile.wanted_types),
+                skills=skills[profile.pk],
+                languages=languages[profile.pk],
+                fields_of_study=frozenset(profile.fields_of_study),
+                degree=profile.degree,
+                working_student_hours=profile.working_student_hours,
+                earliest_start=profile.earliest_start,
+                radius_km=profile.radius_km,
+                whole_region=profile.whole_region,
+                nearest_km=None,
+            ),
+            homes=homes[profile.pk],
+        )
+        for profile in profiles.order_by().only(
+            "wanted_types",
+            "fields_of_study",
+            "degree",
+            "working_student_hours",
+            "earliest_start",
+            "radius_km",
+            "whole_region",
+        )  # fmt: skip
+    }
+
+
+@dataclass(frozen=True)
+class SkillOpening:
+    skill: Skill
+    postings: int  # live postings for which this is the one must-have the talent lacks
+
+
+def skills_that_open_postings(profile: TalentProfile, *, limit: int = 5) -> list[SkillOpening]:
+    """The skills that would open the most further live postings to this talent: for each
+    posting of a type they want whose must-haves they meet all but one of (not even through a
+    related concept), that one skill; counted and ranked. One query."""
+    posting_sql, posting_params = Posting.objects.published().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        # Only Django's compiled queryset goes into the text; values are bound.
+        cursor.execute(
+            _OPENINGS_SQL.format(postings=posting_sql),
+            [profile.pk] * 4 + [*posting_params, limit],
+        )
+        counts = cursor.fetchall()
+    skills = Skill.objects.in_bulk([skill_id for skill_id, _ in counts])
+    return [
+        SkillOpening(skills[skill_id], number) for skill_id, number in counts if skill_id in skills
+    ]
+
+
+_OPENINGS_SQL = """
+WITH owned AS (
+    SELECT own.skill_id AS concept_id
+    FROM talents_talentskill own WHERE own.profile_id = %s
+    UNION
+    SELECT skill.broader_id
+    FROM talents_talentskill own JOIN companies_skill skill ON skill.id = own.skill_id
+    WHERE own.profile_id = %s AND skill.broader_id IS NOT NULL
+    UNION
+    SELECT narrower.id
+    FROM talents_talentskill own JOIN companies_skill narrower ON narrower.broader_id = own.skill_id
+    WHERE own.profile_id = %s
+),
+missing AS (
+    SELECT need.posting_id, min(need.skill_id) AS skill_id, count(*) AS missing
+    FROM companies_postingskill need
+    JOIN companies_posting posting ON posting.id = need.posting_id
+    JOIN talents_talentprofile talent ON talent.id = %s
+    WHERE need.is_required
+      AND need.skill_id NOT IN (SELECT concept_id FROM owned)
+      AND (cardinality(talent.wanted_types) = 0
+           OR posting.posting_type = ANY (talent.wanted_types))
+      AND posting.id IN ({postings})
+    GROUP BY need.posting_id
+)
+SELECT skill_id, count(*) AS postings FROM missing WHERE missing = 1
+GROUP BY skill_id ORDER BY count(*) DESC, skill_id LIMIT %s
+"""
 
 
 # --- The statement -------------------------------------------------------------------------------

@@ -14,15 +14,10 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts.factories import TalentUserFactory
 from companies.factories import (
-    CompanyFactory,
-    CompanySiteFactory,
-    PostingFactory,
     SkillFactory,
     TownFactory,
     dresden,
@@ -30,19 +25,16 @@ from companies.factories import (
     zittau,
 )
 from companies.models import (
-    Company,
     Posting,
-    PostingLanguage,
-    PostingSkill,
     Skill,
     Town,
     Workplace,
 )
 from matching.queries import facts_for, top_postings_for_talent, top_talents_for_posting
 from matching.scoring import CRITERIA, DEFAULT_WEIGHTS, Score, Weights, score
+from matching.tests.world import create_posting, create_talent
 from talentportal.demo import TOWNS
-from talents.factories import TalentProfileFactory
-from talents.models import TalentLanguage, TalentProfile, TalentSkill
+from talents.models import TalentProfile
 
 A1, A2, B1, B2, C1, C2 = range(1, 7)
 BASIC, GOOD, EXPERT = 1, 2, 3
@@ -89,72 +81,6 @@ def towns(db) -> dict[str, Town]:
         for name, district, latitude, longitude, _ in TOWNS
         if name in TOWN_NAMES
     }
-
-
-def create_posting(
-    *,
-    towns: Iterable[Town] = (),
-    skills: Mapping[Skill, tuple[int, bool]] | None = None,
-    languages: Mapping[str, int] | None = None,
-    state: str = "live",
-    **fields: Any,
-) -> Posting:
-    """A posting with sites in these towns, skills (level, must-have) and required languages;
-    live unless `state` is draft, expired or unverified (the company)."""
-    company = CompanyFactory(
-        verification_status=Company.Verification.PENDING
-        if state == "unverified"
-        else Company.Verification.VERIFIED
-    )
-    if state == "draft":
-        fields["status"] = Posting.Status.DRAFT
-    if state == "expired":
-        fields["expires_at"] = timezone.now() - timedelta(days=1)
-    posting = PostingFactory(
-        company=company,
-        sites=[CompanySiteFactory(company=company, town=town) for town in towns],
-        **fields,
-    )
-    PostingSkill.objects.bulk_create(
-        PostingSkill(posting=posting, skill=skill, level=level, is_required=required)
-        for skill, (level, required) in (skills or {}).items()
-    )
-    PostingLanguage.objects.bulk_create(
-        PostingLanguage(posting=posting, language=code, level=level)
-        for code, level in (languages or {}).items()
-    )
-    posting.refresh_from_db()
-    return posting
-
-
-def create_talent(
-    *,
-    towns: Iterable[Town] = (),
-    skills: Mapping[Skill, int] | None = None,
-    languages: Mapping[str, int] | None = None,
-    visible: bool = True,
-    active: bool = True,
-    **fields: Any,
-) -> TalentProfile:
-    """A talent with preferred towns, skills at levels and languages at CEFR levels, visible to
-    companies as an anonymous card unless told otherwise."""
-    fields.setdefault("user", TalentUserFactory(is_active=active))
-    profile = TalentProfileFactory(
-        visibility=TalentProfile.Visibility.ANONYMOUS
-        if visible
-        else TalentProfile.Visibility.HIDDEN,
-        **fields,
-    )
-    profile.preferred_towns.set(list(towns))
-    TalentSkill.objects.bulk_create(
-        TalentSkill(profile=profile, skill=skill, level=level)
-        for skill, level in (skills or {}).items()
-    )
-    TalentLanguage.objects.bulk_create(
-        TalentLanguage(profile=profile, language=code, level=level)
-        for code, level in (languages or {}).items()
-    )
-    return profile
 
 
 # --- The Python reference ----------------------------------------------------------------------
