@@ -32,14 +32,21 @@ def remove_generated_data() -> None:
     Skill.objects.filter(concept_uri__startswith=CONCEPT_PREFIX).delete()
 
 
+AREAS = 30  # skill areas (as in ESCO's groups): a tenth of each area are broader concepts
+
+
 @transaction.atomic
 def generate(*, postings: int, talents: int, concepts: int = 3000, seed: int = 7) -> None:
-    """A taxonomy of `concepts` skills (a tenth of them broader concepts of the rest), `postings`
-    published postings and `talents` talents with about 8 skills each; 70 % visible."""
+    """A taxonomy of `concepts` skills in AREAS areas, `postings` published postings and
+    `talents` talents (70 % visible) with 6 to 10 skills each.
+
+    Skills cluster as they do in the region: a posting or a talent belongs to an area
+    (mechatronics, care, logistics …) and draws most of its skills from it, the area's common
+    skills more often than its rare ones (Zipf), and a few from anywhere."""
     rng = random.Random(seed)  # noqa: S311 – synthetic data, not secrets
-    _generate_concepts(rng, concepts - Skill.objects.count())
-    generate_postings(count=postings, seed=seed, skills_per_posting=(6, 10))
-    skills = list(Skill.objects.values_list("pk", flat=True))
+    _generate_concepts(rng, concepts)
+    areas = _areas()
+    generate_postings(count=postings, seed=seed, pick_skills=lambda rng, _all: _pick(rng, areas))
     towns = list(Town.objects.values_list("pk", flat=True))
     today = date.today()
     for start in range(0, talents, BATCH):
@@ -56,7 +63,7 @@ def generate(*, postings: int, talents: int, concepts: int = 3000, seed: int = 7
         TalentSkill.objects.bulk_create(
             TalentSkill(profile=profile, skill_id=skill, level=rng.randint(1, 3))
             for profile in profiles
-            for skill in rng.sample(skills, k=rng.randint(6, 10))
+            for skill in _pick(rng, areas)
         )
         TalentLanguage.objects.bulk_create(
             TalentLanguage(profile=profile, language=language, level=level)
@@ -71,25 +78,54 @@ def generate(*, postings: int, talents: int, concepts: int = 3000, seed: int = 7
 
 
 def _generate_concepts(rng: random.Random, count: int) -> None:
-    if count <= 0:
+    """`count` synthetic concepts, area by area: the first tenth of an area broader concepts,
+    each of the rest under one of them."""
+    if Skill.objects.filter(concept_uri__startswith=CONCEPT_PREFIX).exists():
         return
-    broader = Skill.objects.bulk_create(
-        Skill(
-            concept_uri=f"{CONCEPT_PREFIX}{number}",
-            label_de=f"Kompetenzfeld {number}",
-            label_en=f"Skill area {number}",
+    per_area = count // AREAS
+    for area in range(AREAS):
+        numbers = range(area * per_area, (area + 1) * per_area)
+        broader = Skill.objects.bulk_create(
+            Skill(
+                concept_uri=f"{CONCEPT_PREFIX}{number}",
+                label_de=f"Kompetenzfeld {number}",
+                label_en=f"Skill area {number}",
+            )
+            for number in numbers[: per_area // 10]
         )
-        for number in range(count // 10)
-    )
-    Skill.objects.bulk_create(
-        Skill(
-            concept_uri=f"{CONCEPT_PREFIX}{number}",
-            label_de=f"Kompetenz {number}",
-            label_en=f"Skill {number}",
-            broader=rng.choice(broader),
+        Skill.objects.bulk_create(
+            Skill(
+                concept_uri=f"{CONCEPT_PREFIX}{number}",
+                label_de=f"Kompetenz {number}",
+                label_en=f"Skill {number}",
+                broader=rng.choice(broader),
+            )
+            for number in numbers[per_area // 10 :]
         )
-        for number in range(count // 10, count)
+
+
+def _areas() -> list[list[int]]:
+    ids = list(
+        Skill.objects.filter(concept_uri__startswith=CONCEPT_PREFIX)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
+    per_area = len(ids) // AREAS
+    return [ids[area * per_area : (area + 1) * per_area] for area in range(AREAS)]
+
+
+def _pick(rng: random.Random, areas: list[list[int]]) -> list[int]:
+    """6 to 10 skills: most from one area, its common ones more often (Zipf), some from anywhere."""
+    area = rng.choice(areas)
+    weights = [1 / rank for rank in range(1, len(area) + 1)]
+    wanted = rng.randint(6, 10)
+    chosen: set[int] = set()
+    while len(chosen) < wanted:
+        if rng.random() < 0.8:
+            chosen.add(rng.choices(area, weights)[0])
+        else:
+            chosen.add(rng.choice(rng.choice(areas)))
+    return sorted(chosen)
 
 
 def _profile(rng: random.Random, user: User, today: date) -> TalentProfile:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Literal
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
 from companies.geo import EARTH_RADIUS_KM, distance_km
 from companies.models import Posting, PostingLanguage, PostingSkill, Skill, Town, Workplace
@@ -73,26 +73,25 @@ def top_postings_for_talent(
     Postings the talent does not want or whose languages they lack never appear.
     `text_relevance` maps posting ids to 0..1 (see the module docstring); `among` narrows the
     live postings (a person's filters)."""
-    relevance = text_relevance or {}
     owned = TalentSkill.objects.filter(profile=profile).values("skill_id")
-    related_needs = PostingSkill.objects.filter(
+    related_musts = PostingSkill.objects.filter(
         Q(skill__in=owned)
         | Q(skill__broader__in=owned)
-        | Q(skill__in=Skill.objects.filter(pk__in=owned).values("broader_id"))
+        | Q(skill__in=Skill.objects.filter(pk__in=owned).values("broader_id")),
+        is_required=True,
     )
     postings = Posting.objects.published() if among is None else among
-    rows = _best(
-        postings=postings,
-        talents=TalentProfile.objects.filter(pk=profile.pk),
-        candidates=(
-            Q(pk__in=related_needs.values("posting_id"))
-            | ~Exists(PostingSkill.objects.filter(posting=OuterRef("pk"), is_required=True))
-            | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
+    # Only postings without must-haves, or with one the talent has (or a related concept), can
+    # pass the skill filter: the index on the skills finds them, not a scan of every posting.
+    rows = _rank(
+        postings=postings.filter(
+            Q(pk__in=related_musts.values("posting_id")) | Q(must_have_count=0)
         ),
+        talents=TalentProfile.objects.filter(pk=profile.pk),
         ranked="posting",
         k=k,
         weights=weights,
-        text_relevance=relevance,
+        text_relevance=text_relevance or {},
     )
     return [RankedPosting(posting_id, total, points) for posting_id, total, points in rows]
 
@@ -110,26 +109,25 @@ def top_talents_for_posting(
     appear. `text_relevance` maps profile ids to 0..1 (see the module docstring). `among`
     ranks other talents instead (e.g. an event's participants); who may see them is the
     caller's business."""
-    relevance = text_relevance or {}
-    needed = PostingSkill.objects.filter(posting=posting).values("skill_id")
-    related_skills = TalentSkill.objects.filter(
-        Q(skill__in=needed)
-        | Q(skill__broader__in=needed)
-        | Q(skill__in=Skill.objects.filter(pk__in=needed).values("broader_id"))
+    musts = PostingSkill.objects.filter(posting=posting, is_required=True).values("skill_id")
+    holding_one = TalentSkill.objects.filter(
+        Q(skill__in=musts)
+        | Q(skill__broader__in=musts)
+        | Q(skill__in=Skill.objects.filter(pk__in=musts).values("broader_id"))
     )
     talents = TalentProfile.objects.visible_to_companies() if among is None else among
-    rows = _best(
+    # Only talents with one of the must-haves (or a related concept) can pass the skill filter,
+    # unless the posting has none.
+    rows = _rank(
         postings=Posting.objects.filter(pk=posting.pk),
-        talents=talents,
-        candidates=(
-            Q(pk__in=related_skills.values("profile_id"))
-            | ~Exists(PostingSkill.objects.filter(posting=posting, is_required=True))
-            | Q(pk__in=[pk for pk, value in relevance.items() if value > 0])
+        talents=talents.filter(
+            Q(pk__in=holding_one.values("profile_id"))
+            | Exists(Posting.objects.filter(pk=posting.pk, must_have_count=0))
         ),
         ranked="talent",
         k=k,
         weights=weights,
-        text_relevance=relevance,
+        text_relevance=text_relevance or {},
     )
     return [RankedTalent(profile_id, total, points) for profile_id, total, points in rows]
 
@@ -389,7 +387,8 @@ text_relevance AS (
     SELECT * FROM unnest(%s::integer[], %s::float8[]) AS relevance (candidate_id, relevance)
 ),
 -- Every posting with every talent, less what the hard filters exclude: the talent names types
--- and this is none of them, or a language the posting requires is missing or below its level.
+-- and this is none of them, a language the posting requires is missing or below its level, or
+-- not one must-have skill is met.
 pair AS MATERIALIZED (
     SELECT posting.id AS posting_id, posting.posting_type, posting.hours_per_week,
            posting.start_date, posting.fields_of_study AS posting_fields, posting.degree_level,
@@ -410,6 +409,21 @@ pair AS MATERIALIZED (
                  ON spoken.profile_id = talent.id AND spoken.language = needed.language
           WHERE needed.posting_id = posting.id AND coalesce(spoken.level, 0) < needed.level
       )
+      -- and a posting with must-haves needs one of them met, exactly or by a related concept
+      AND (NOT EXISTS (
+               SELECT FROM companies_postingskill need
+               WHERE need.posting_id = posting.id AND need.is_required
+           )
+           OR EXISTS (
+               SELECT FROM companies_postingskill need
+               JOIN companies_skill needed ON needed.id = need.skill_id
+               JOIN talents_talentskill own ON own.profile_id = talent.id
+               JOIN companies_skill owned ON owned.id = own.skill_id
+               WHERE need.posting_id = posting.id AND need.is_required
+                 AND (own.skill_id = need.skill_id
+                      OR own.skill_id = needed.broader_id
+                      OR owned.broader_id = need.skill_id)
+           ))
 ),
 -- Every skill each pair's posting asks for.
 need AS MATERIALIZED (
@@ -606,52 +620,6 @@ def _statement(
         points_columns=", ".join(f"points.{criterion}_points" for criterion in CRITERIA),
         scored_columns=", ".join(f"scored.{criterion}_points" for criterion in CRITERIA),
     )
-
-
-def _best(
-    *,
-    postings: QuerySet[Posting],
-    talents: QuerySet[TalentProfile],
-    candidates: Q,
-    ranked: Literal["posting", "talent"],
-    k: int,
-    weights: Weights,
-    text_relevance: Mapping[int, float],
-) -> list[tuple[int, float, dict[str, float]]]:
-    """The best k pairs, ranked among the candidates first: those that share a skill concept
-    (or a related one) with the other side, ask for no must-have skill, or have text relevance.
-    Any other pair misses every must-have and has no text relevance, so it scores at most
-    `_outsider_bound` points; when the candidates' k-th total is above that, no outsider can
-    enter the list and it is exact. Otherwise (few candidates, or weights that make skills
-    matter little) everybody is ranked."""
-    rows = _rank(
-        postings=postings.filter(candidates) if ranked == "posting" else postings,
-        talents=talents.filter(candidates) if ranked == "talent" else talents,
-        ranked=ranked,
-        k=k,
-        weights=weights,
-        text_relevance=text_relevance,
-    )
-    if len(rows) == k and rows[-1][1] > _outsider_bound(weights) + 0.01:
-        return rows
-    return _rank(
-        postings=postings,
-        talents=talents,
-        ranked=ranked,
-        k=k,
-        weights=weights,
-        text_relevance=text_relevance,
-    )
-
-
-def _outsider_bound(weights: Weights) -> float:
-    """The most a pair without any skill in common (exact or related), with must-haves to miss
-    and without text relevance can score: the nice-to-have share of the skill points and every
-    other criterion in full."""
-    others = sum(
-        getattr(weights, criterion) for criterion in CRITERIA if criterion not in ("skills", "text")
-    )
-    return weights.skills * (1 - scoring.MUST_HAVE_SHARE) + others
 
 
 def _rank(

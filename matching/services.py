@@ -18,7 +18,7 @@ from talents.models import Consent, TalentProfile, TalentSkill
 
 # The job runs hourly: an hour of slack keeps "weekly" from drifting by an hour every week.
 DIGEST_INTERVAL = timedelta(days=7) - timedelta(hours=1)
-DIGEST_THRESHOLD = 60.0  # points out of 100: only good matches are worth an email
+DIGEST_THRESHOLD = 70.0  # of 100 points: above what a posting without any must-have met can reach
 DIGEST_SIZE = 5
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.factories import TalentUserFactory
 from companies.factories import CompanyFactory, CompanySiteFactory, PostingFactory
 from companies.models import Company, Posting, PostingLanguage, PostingSkill, Skill, Town
+from companies.search import refresh_search_fields
 from talents.factories import TalentProfileFactory
 from talents.models import TalentLanguage, TalentProfile, TalentSkill
 
@@ -45,6 +46,7 @@ def create_posting(
         PostingLanguage(posting=posting, language=code, level=level)
         for code, level in (languages or {}).items()
     )
+    refresh_search_fields(Posting.objects.filter(pk=posting.pk))
     posting.refresh_from_db()
     return posting
 
