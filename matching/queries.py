@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.db import connection
 from django.db.models import Exists, Q, QuerySet
@@ -74,12 +74,7 @@ def top_postings_for_talent(
     `text_relevance` maps posting ids to 0..1 (see the module docstring); `among` narrows the
     live postings (a person's filters)."""
     owned = TalentSkill.objects.filter(profile=profile).values("skill_id")
-    related_musts = PostingSkill.objects.filter(
-        Q(skill__in=owned)
-        | Q(skill__broader__in=owned)
-        | Q(skill__in=Skill.objects.filter(pk__in=owned).values("broader_id")),
-        is_required=True,
-    )
+    related_musts = PostingSkill.objects.filter(skill__in=_related(owned), is_required=True)
     postings = Posting.objects.published() if among is None else among
     # Only postings without must-haves, or with one the talent has (or a related concept), can
     # pass the skill filter: the index on the skills finds them, not a scan of every posting.
@@ -110,11 +105,7 @@ def top_talents_for_posting(
     ranks other talents instead (e.g. an event's participants); who may see them is the
     caller's business."""
     musts = PostingSkill.objects.filter(posting=posting, is_required=True).values("skill_id")
-    holding_one = TalentSkill.objects.filter(
-        Q(skill__in=musts)
-        | Q(skill__broader__in=musts)
-        | Q(skill__in=Skill.objects.filter(pk__in=musts).values("broader_id"))
-    )
+    holding_one = TalentSkill.objects.filter(skill__in=_related(musts))
     talents = TalentProfile.objects.visible_to_companies() if among is None else among
     # Only talents with one of the must-haves (or a related concept) can pass the skill filter,
     # unless the posting has none.
@@ -130,6 +121,19 @@ def top_talents_for_posting(
         text_relevance=text_relevance or {},
     )
     return [RankedTalent(profile_id, total, points) for profile_id, total, points in rows]
+
+
+def _related(skills: QuerySet[Any]) -> list[int]:
+    """These skill concepts with their broader and narrower ones: what earns a need credit.
+    Fetched first (a few dozen ids), so that PostgreSQL knows how few there are and looks the
+    holders up in the skill index instead of scanning every talent's or posting's skills."""
+    return list(
+        Skill.objects.filter(
+            Q(pk__in=skills)
+            | Q(broader__in=skills)
+            | Q(pk__in=Skill.objects.filter(pk__in=skills).values("broader_id"))
+        ).values_list("pk", flat=True)
+    )
 
 
 def facts_for(
@@ -410,10 +414,7 @@ pair AS MATERIALIZED (
           WHERE needed.posting_id = posting.id AND coalesce(spoken.level, 0) < needed.level
       )
       -- and a posting with must-haves needs one of them met, exactly or by a related concept
-      AND (NOT EXISTS (
-               SELECT FROM companies_postingskill need
-               WHERE need.posting_id = posting.id AND need.is_required
-           )
+      AND (posting.must_have_count = 0
            OR EXISTS (
                SELECT FROM companies_postingskill need
                JOIN companies_skill needed ON needed.id = need.skill_id
