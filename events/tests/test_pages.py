@@ -66,11 +66,8 @@ def test_english_list_and_detail_show_english_titles(client, db):
 def test_lists_run_a_constant_number_of_queries(
     client, db, django_assert_max_num_queries, url_name, number_of_events
 ):
-    for number in range(number_of_events):
-        if url_name == "events:event_archive":
-            event = past_event()
-        else:
-            event = EventFactory()
+    for _number in range(number_of_events):
+        event = past_event() if url_name == "events:event_archive" else EventFactory()
         RegistrationFactory(event=event)
         CompanyParticipationFactory(event=event)
     with django_assert_max_num_queries(4):  # count, page (with counts), towns for the filter x2
