@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from companies.admin import TabularInline
 from companies.forms import checkbox_choices
 from events import services
 from events.models import (
@@ -49,26 +50,26 @@ class DateTimeInputsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
 
 
-class RegistrationInline(DateTimeInputsMixin, admin.TabularInline):
+class RegistrationInline(DateTimeInputsMixin, TabularInline):
     model = Registration
     extra = 0
     fields = ["user", "status", "joined_at", "cancelled_at"]
     readonly_fields = ["cancelled_at"]
-    raw_id_fields = ["user"]
+    autocomplete_fields = ["user"]
 
 
-class CompanyParticipationInline(admin.TabularInline):
+class CompanyParticipationInline(TabularInline):
     model = CompanyParticipation
     extra = 0
     fields = ["company", "registered_by", "registered_at", "withdrawn_at"]
     readonly_fields = ["registered_by", "registered_at", "withdrawn_at"]
-    raw_id_fields = ["company"]
+    autocomplete_fields = ["company"]
 
 
 class SlotFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
-        """A talent never sits at two tables at once, also among the rows of this form."""
-        super().clean()
+        """A talent never sits at two tables at once, also among the rows of this form
+        (checked before Django's own duplicate check, which names no person)."""
         event: Event = self.instance
         taken: dict[int, list[Any]] = {}
         for form in self.forms:
@@ -85,15 +86,16 @@ class SlotFormSet(forms.BaseInlineFormSet):
             if any(abs(starts - other) < event.slot_length for other in others):
                 form.add_error("talent", _("This talent already has a slot at this time."))
             others.append(starts)
+        super().clean()
 
 
-class SpeedDatingSlotInline(DateTimeInputsMixin, admin.TabularInline):
+class SpeedDatingSlotInline(DateTimeInputsMixin, TabularInline):
     model = SpeedDatingSlot
     formset = SlotFormSet
     extra = 0
     fields = ["starts_at", "table", "company", "talent", "score"]
     readonly_fields = ["score"]
-    raw_id_fields = ["company", "talent"]
+    autocomplete_fields = ["company", "talent"]
 
     def formfield_for_dbfield(
         self, db_field: models.Field, request: HttpRequest, **kwargs: Any

@@ -100,13 +100,15 @@ def event_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def event_register(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not request.user.is_talent:
+        raise PermissionDenied(_("Only talent accounts can register for events."))
     event = _visible_event(request, pk)
     try:
         registration = services.register_talent(
             event=event, user=request.user, waiting_list="waiting_list" in request.POST
         )
-    except (PermissionDenied, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         if registration.status == Registration.Status.REGISTERED:
             messages.success(
