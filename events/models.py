@@ -187,10 +187,6 @@ class Event(models.Model):
         return [str(TargetGroup(value).label) for value in self.target_groups]
 
     @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and self.town_id is None
-
-    @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
 

@@ -206,3 +206,30 @@ def test_wrong_slug_redirects_to_the_right_one(client, db):
 def test_header_links_to_the_events(client, db):
     response = client.get("/")
     assert f'href="{reverse("events:event_list")}"' in response.text
+
+
+def test_sitemap_lists_published_events_in_both_languages(client, db):
+    event = EventFactory()
+    draft = EventFactory(is_published=False)
+    text = client.get("/sitemap.xml").text
+    assert f"http://testserver{event.get_absolute_url()}" in text
+    with translation.override("en"):
+        assert f"http://testserver{event.get_absolute_url()}" in text
+        assert "http://testserver/en/events/archive/" in text
+    assert draft.get_absolute_url() not in text
+
+
+def test_scheduled_jobs_send_event_reminders(alice, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    RegistrationFactory(
+        user=alice, event=EventFactory(starts_at=timezone.now() + timedelta(hours=3))
+    )
+    output = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("run_scheduled_jobs", stdout=output)
+    assert "event reminders queued: 1" in output.getvalue()
+    assert [message.to for message in mail.outbox] == [["alice@example.org"]]
