@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,6 +105,17 @@ def register_talent(*, event: Event, user: User, waiting_list: bool = False) -> 
     registration.save()
     _email_talent(registration, "registered" if has_place else "waiting")
     return registration
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """Where a waiting talent stands on the waiting list (1: moves up next)."""
+    if registration.status != Registration.Status.WAITING:
+        return None
+    ahead = registration.event.registrations.waiting().filter(
+        Q(joined_at__lt=registration.joined_at)
+        | Q(joined_at=registration.joined_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
 
 
 @transaction.atomic

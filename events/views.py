@@ -73,13 +73,18 @@ def event_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         else None
     )
     participations = (
-        event.company_participations.active().select_related("company").order_by("company__name")
+        event.company_participations.active()
+        .filter(company__in=Company.objects.verified())
+        .select_related("company")
+        .order_by("company__name")
     )
     own_participations: list[CompanyParticipation] = []
     company_choices: list[Company] = []
     company_form = None
     if user.is_authenticated and user.is_recruiter:
-        own_participations = list(participations.of_recruiter(user))
+        own_participations = list(
+            event.company_participations.active().of_recruiter(user).select_related("company")
+        )
         taking_part = [participation.company_id for participation in own_participations]
         companies = services.companies_for_events(user).exclude(pk__in=taking_part)
         company_choices = list(companies)
@@ -92,6 +97,7 @@ def event_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "company_form": company_form,
         "company_choices": company_choices,
         "show_online_link": _may_see_online_link(user, event, registration),
+        "waiting_position": services.waiting_position(registration) if registration else None,
         "is_full": event.registered_count >= event.capacity,  # type: ignore[attr-defined]
     }
     return render(request, "events/event_detail.html", context)

@@ -111,6 +111,7 @@ def test_alice_joins_the_waiting_list_of_a_full_event_in_english(
     assert_accessible(page)
     page.get_by_role("button", name="Join the waiting list").click()
     expect(page.get_by_text("You are on the waiting list. We will email you")).to_be_visible()
+    expect(page.get_by_text("You are number 1 on the waiting list.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(live_server.url + english("events:my_events"))

@@ -120,6 +120,7 @@ def test_full_event_page_offers_the_waiting_list(client, alice):
     response = client.post(reverse("events:event_register", args=[event.pk]), {"waiting_list": "1"})
     assert "Warteliste" in message_texts(response)[0]
     assert event.registrations.get(user=alice).status == Registration.Status.WAITING
+    assert "Sie stehen auf Platz 1 der Warteliste." in client.get(event.get_absolute_url()).text
 
 
 def test_past_event_refuses_registration_with_a_message(client, alice):
@@ -163,6 +164,17 @@ def test_bob_chooses_which_company_takes_part(client, bob):
     )
     assert message_texts(response)[-1] == "Bitte wählen Sie eines Ihrer Unternehmen."
     assert first.pk not in event.company_participations.values_list("company", flat=True)
+
+
+def test_only_verified_companies_are_listed_as_taking_part(client, db):
+    event = EventFactory()
+    CompanyParticipationFactory(event=event, company=CompanyFactory(name="Sichtbar GmbH"))
+    CompanyParticipationFactory(
+        event=event, company=CompanyFactory(name="Ungeprüft GmbH", verification_status="pending")
+    )
+    text = client.get(event.get_absolute_url()).text
+    assert "Sichtbar GmbH" in text
+    assert "Ungeprüft GmbH" not in text
 
 
 def test_online_link_only_for_registered_participants(client, alice, bob):

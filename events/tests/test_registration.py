@@ -55,6 +55,7 @@ def test_the_waiting_list_keeps_its_order_when_places_are_free_again(alice):
     waiting = register(event, alice, waiting_list=True)
     late = register(event, TalentUserFactory(), waiting_list=True)
     assert list(event.registrations.waiting()) == [waiting, late]
+    assert [services.waiting_position(item) for item in (first, waiting, late)] == [None, 1, 2]
     services.cancel_registration(registration=first)
     waiting.refresh_from_db()
     late.refresh_from_db()
