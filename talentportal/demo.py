@@ -22,6 +22,7 @@ from companies.models import (
     normalize_label,
 )
 from companies.search import refresh_search_fields
+from events.models import CompanyParticipation, Event, EventKind, Registration
 from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS, TALENTS
 from talents.models import Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
@@ -155,6 +156,7 @@ def seed_demo() -> None:
         [("Python", 3), ("Git", 2), ("SQL", 2), ("Linux", 1)], [("de", 6), ("en", 5)],
     )  # fmt: skip
     profiles = [_demo_talent(entry) for entry in [alice, *TALENTS]]
+    _demo_events(companies, [profile.user for profile in profiles])
     ContactRequest.objects.get_or_create(
         company=companies[0],
         profile=profiles[2],
@@ -163,6 +165,64 @@ def seed_demo() -> None:
             "message": "Wir suchen Verstärkung für unsere Prozessentwicklung im Dresdner Norden.",
         },
     )
+
+
+# title (German), title (English), format, days from today at 17:00, hours, town slug (None:
+# online), language, capacity, target groups, companies taking part, talents registered
+DEMO_EVENTS = [
+    ("Speed Dating Mikroelektronik & Software", "Speed dating: microelectronics & software",
+     EventKind.SPEED_DATING, 10, 2, "dresden", "both", 12, ["students", "graduates"], 2, 4),
+    ("Karriereabend Oberlausitz", "Career evening Upper Lusatia", EventKind.CAREER_EVENING,
+     21, 3, "goerlitz", "de", 60, ["students", "graduates", "young_professionals"], 1, 1),
+    ("Online: Ankommen im Job in Sachsen", "Online: starting your job in Saxony",
+     EventKind.ONLINE, 5, 1, None, "en", 100, ["international", "researchers"], 0, 0),
+    ("Jobmesse Dresden", "Job fair Dresden", EventKind.JOB_FAIR, -30, 6, "dresden", "de",
+     300, ["students", "graduates", "young_professionals"], 2, 3),
+]  # fmt: skip
+
+
+def _demo_events(companies: list[Company], talents: list[User]) -> None:
+    today = timezone.localtime().replace(hour=17, minute=0, second=0, microsecond=0)
+    for entry in DEMO_EVENTS:
+        (
+            title_de,
+            title_en,
+            kind,
+            days,
+            hours,
+            town,
+            language,
+            capacity,
+            groups,
+            taking_part,
+            registered,
+        ) = entry
+        starts_at = today + timedelta(days=days)
+        event, _created = Event.objects.update_or_create(
+            title_de=title_de,
+            defaults={
+                "title_en": title_en,
+                "kind": kind,
+                "description_de": f"**{title_de}**: Lernen Sie Arbeitgeber der Region kennen.",
+                "description_en": f"**{title_en}**: meet employers of the region.",
+                "starts_at": starts_at,
+                "ends_at": starts_at + timedelta(hours=hours),
+                "town": Town.objects.get(slug=town) if town else None,
+                "venue": "Veranstaltungsraum" if town else "",
+                "online_url": "" if town else "https://meet.example.org/ankommen-in-sachsen",
+                "language": language,
+                "capacity": capacity,
+                "target_groups": groups,
+                "slot_minutes": 10,
+                "is_published": True,
+            },
+        )
+        for company in companies[:taking_part]:
+            CompanyParticipation.objects.get_or_create(event=event, company=company)
+        for talent in talents[:registered]:
+            Registration.objects.get_or_create(
+                event=event, user=talent, defaults={"status": Registration.Status.REGISTERED}
+            )
 
 
 def _demo_talent(entry: tuple) -> TalentProfile:

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from companies.sitemaps import SITEMAPS
+from events.sitemaps import SITEMAPS as EVENT_SITEMAPS
 from talentportal import views
 
 # The admin signs in through allauth (rate limits, two-factor), never through a second form.
@@ -18,7 +19,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS | EVENT_SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("talents.urls")),
     path("", include("matching.urls")),
+    path("", include("events.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.emails import prune_sent_emails
 from companies.services import expire_due_postings, remind_expiring_postings
+from events.services import send_event_reminders
 from matching.services import send_match_digests
 from talents.services.gdpr import (
     anonymise_old_applications,
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             "expiry reminders queued": remind_expiring_postings,
             "search alerts queued": send_search_alerts,
             "match digests queued": send_match_digests,
+            "event reminders queued": send_event_reminders,
             "unconfirmed accounts deleted": delete_unverified_accounts,
             "inactive talents reminded or deleted": remind_and_delete_inactive_profiles,
             "old applications anonymised": anonymise_old_applications,
