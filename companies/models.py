@@ -1214,6 +1214,14 @@ class CompanyPortrait(models.Model):
         return reverse("companies:portrait_detail", kwargs={"slug": self.slug})
 
     @property
+    def is_public(self) -> bool:
+        return (
+            self.published_at is not None
+            and self.published_at <= timezone.now()
+            and self.company.is_verified
+        )
+
+    @property
     def language(self) -> str:
         """The language shown: the reader's once title and text exist in it, else German."""
         if get_language() == "en" and self.title_en.strip() and self.body_en.strip():

@@ -15,8 +15,8 @@ from companies.models import Company, CompanySite, DistrictProfile, Posting, Tow
 
 MAP_WIDTH = 800
 MAP_PADDING = 28
-LABEL_HEIGHT = 18
-LABEL_CHARACTER_WIDTH = 8.2  # approximate width of a character at the map's label size
+LABEL_HEIGHT = 20
+LABEL_CHARACTER_WIDTH = 9.4  # approximate width of a character at the label size (bold 15)
 
 
 @dataclass(frozen=True)

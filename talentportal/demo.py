@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
     District,
     Membership,
@@ -22,7 +23,14 @@ from companies.models import (
     normalize_label,
 )
 from companies.search import refresh_search_fields
-from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS, TALENTS
+from talentportal.demo_catalogue import (
+    COMPANIES,
+    PORTRAITS,
+    POSTINGS,
+    SKILLS,
+    TALENTS,
+    TOWN_FACTS,
+)
 from talents.models import Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
 
@@ -135,6 +143,16 @@ def seed_demo() -> None:
                 "population": population,
             },
         )
+    for slug, facts in TOWN_FACTS.items():
+        transport_de, transport_en, universities_de, universities_en, text_de, text_en = facts
+        Town.objects.filter(slug=slug).update(
+            transport_de=transport_de,
+            transport_en=transport_en,
+            universities_de=universities_de,
+            universities_en=universities_en,
+            text_de=text_de,
+            text_en=text_en,
+        )
     for name, short_name, city, kind in UNIVERSITIES:
         University.objects.update_or_create(
             name=name, defaults={"short_name": short_name, "city": city, "kind": kind}
@@ -149,6 +167,7 @@ def seed_demo() -> None:
         company=companies[1], user=people["recruiter"], defaults={"role": Membership.Role.RECRUITER}
     )
     _demo_postings(companies, by=people["recruiter"], staff=people["staff"])
+    _demo_portraits(companies, author=people["staff"])
     alice = (
         "alice@example.org", "Alice Neumann", "student", "TU Dresden", ["computer_science"], 1,
         ["working_student", "thesis"], 20, ["dresden"],
@@ -266,6 +285,25 @@ def _demo_postings(companies: list[Company], *, by: User, staff: User) -> None:
             posting.publish(by=staff)
             Posting.objects.filter(pk=posting.pk).update(published_at=now - timedelta(days=number))
     refresh_search_fields(Posting.objects.all())
+
+
+def _demo_portraits(companies: list[Company], *, author: User) -> None:
+    for number, (index, slug, *texts) in enumerate(PORTRAITS):
+        title_de, title_en, teaser_de, teaser_en, body_de, body_en = texts
+        CompanyPortrait.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "company": companies[index],
+                "title_de": title_de,
+                "title_en": title_en,
+                "teaser_de": teaser_de,
+                "teaser_en": teaser_en,
+                "body_de": body_de,
+                "body_en": body_en,
+                "author": author,
+                "published_at": timezone.now() - timedelta(days=7 * (number + 1)),
+            },
+        )
 
 
 def _demo_user(login: DemoLogin) -> User:
