@@ -720,8 +720,8 @@ PORTRAITS: list[tuple[int, str, str, str, str, str, str, str]] = [
         "schreiben hier ihre Abschlussarbeiten und bleiben oft danach.\n\n"
         "- Praktika und Abschlussarbeiten\n- Werkstudierende ab 10 Stunden\n"
         "- Einarbeitung mit Mentor\\*in",
-        "Walking through the assembly hall you hear Czech, Polish and German. \"We are a small "
-        "team, but our machines work in twelve countries,\" says the managing director.\n\n"
+        'Walking through the assembly hall you hear Czech, Polish and German. "We are a small '
+        'team, but our machines work in twelve countries," says the managing director.\n\n'
         "## Getting started\n\nStudents of Zittau/Görlitz University of Applied Sciences write "
         "their theses here and often stay on.\n\n- Internships and theses\n"
         "- Working students from 10 hours a week\n- A mentor for every newcomer",

@@ -214,7 +214,7 @@ def test_portrait_text_is_sanitised(client, db):
         body_de="Hallo <script>alert(1)</script> [x](javascript:alert(1))"
     )
     response = client.get(portrait.get_absolute_url())
-    assert "<script>alert" not in response.text and "href=\"javascript" not in response.text
+    assert "<script>alert" not in response.text and 'href="javascript' not in response.text
 
 
 @pytest.mark.parametrize(
@@ -272,3 +272,67 @@ def test_sitemap_lists_region_pages_and_published_portraits(client, db):
     ):
         assert path in text, path
     assert draft.get_absolute_url() not in text
+
+
+# --- Staff ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def staff_client(client, carol):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(carol, generate_totp_secret())
+    client.force_login(carol)
+    return client
+
+
+def test_staff_edit_district_facts_but_cannot_add_or_delete_districts(staff_client):
+    district = DistrictProfile.objects.get(district="meissen")
+    change = f"/admin/companies/districtprofile/{district.pk}/change/"
+    page = staff_client.get(change)
+    assert page.status_code == 200 and "Ungefährer öffentlicher Wert" in page.text
+    response = staff_client.post(
+        change,
+        {
+            "population": "241000", "area_km2": "1455", "text_de": "Neu", "text_en": "New",
+            "transport_de": "S1", "transport_en": "S1", "universities_de": "", "universities_en": "",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert DistrictProfile.objects.get(pk=district.pk).population == 241000
+    assert staff_client.get("/admin/companies/districtprofile/add/").status_code == 403
+    assert (
+        staff_client.get(f"/admin/companies/districtprofile/{district.pk}/delete/").status_code
+        == 403
+    )
+
+
+def test_staff_write_a_portrait_with_themselves_as_author(staff_client, carol):
+    company = CompanyFactory()
+    page = staff_client.get("/admin/companies/companyportrait/add/")
+    assert page.status_code == 200
+    assert f'<option value="{carol.pk}" selected>' in page.text
+    response = staff_client.post(
+        "/admin/companies/companyportrait/add/",
+        {
+            "company": company.pk, "slug": "neues-portraet", "author": carol.pk,
+            "published_at_0": "01.01.2026", "published_at_1": "10:00:00",
+            "title_de": "Neu", "teaser_de": "Kurz", "body_de": "Lang",
+            "title_en": "", "teaser_en": "", "body_en": "",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert client_sees(staff_client, "/portraets/neues-portraet/")
+
+
+def client_sees(client, path: str) -> bool:
+    client.logout()
+    return client.get(path).status_code == 200
+
+
+def test_staff_edit_town_facts(staff_client):
+    town = zittau()
+    assert (
+        "Verkehrsverbindungen (Deutsch)"
+        in staff_client.get(f"/admin/companies/town/{town.pk}/change/").text
+    )
