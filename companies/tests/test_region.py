@@ -277,15 +277,6 @@ def test_sitemap_lists_region_pages_and_published_portraits(client, db):
 # --- Staff ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def staff_client(client, carol):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    TOTP.activate(carol, generate_totp_secret())
-    client.force_login(carol)
-    return client
-
-
 def test_staff_edit_district_facts_but_cannot_add_or_delete_districts(staff_client):
     district = DistrictProfile.objects.get(district="meissen")
     change = f"/admin/companies/districtprofile/{district.pk}/change/"

@@ -1,7 +1,6 @@
 """The page on the two programmes and the partner network: staff edit it, everybody reads it."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from talentportal.models import SitePage
 
@@ -33,9 +32,8 @@ def test_footer_and_home_link_the_programmes_page_and_the_region(client, db):
     assert 'href="/region/"' in text and 'href="/portraets/"' in text
 
 
-def test_staff_edit_the_programmes_page_in_the_admin(client, carol):
-    TOTP.activate(carol, generate_totp_secret())
-    client.force_login(carol)
+def test_staff_edit_the_programmes_page_in_the_admin(staff_client):
+    client = staff_client
     page = SitePage.objects.get(slug=SitePage.Slug.PROGRAMMES)
     response = client.post(
         f"/admin/talentportal/sitepage/{page.pk}/change/",

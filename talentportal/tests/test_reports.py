@@ -1,11 +1,10 @@
 """Impact reports: counts in a period for the funder, "< 5" for small groups, no personal data,
 staff only, charts with tables, CSV, one query per section."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -26,13 +25,6 @@ YEAR = {"start": "2026-01-01", "end": "2026-12-31"}
 def german():
     with translation.override("de"):
         yield
-
-
-@pytest.fixture
-def staff_client(client, carol):
-    TOTP.activate(carol, generate_totp_secret())
-    client.force_login(carol)
-    return client
 
 
 def figures(section_key: str, start=date(2026, 1, 1), end=date(2026, 12, 31)) -> dict[str, str]:
