@@ -56,23 +56,26 @@ def region_map(towns: Iterable[Town]) -> RegionMap:
     scale = (MAP_WIDTH - 2 * MAP_PADDING) / span_x
     height = round(span_y * scale + 2 * MAP_PADDING)
 
-    placed: list[MapTown] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    largest_first = sorted(towns, key=lambda town: (-(town.population or 0), town.name))
-    for town in largest_first:
+    dots = {}
+    for town in towns:
         x = MAP_PADDING + (float(town.longitude) - min(longitudes)) * shrink * scale
         y = MAP_PADDING + (max(latitudes) - float(town.latitude)) * scale
-        radius = 4 + min(10.0, math.sqrt((town.population or 0) / 6000))
-        boxes.append((x - radius, y - radius, x + radius, y + radius))
-        label_width = len(town.name) * LABEL_CHARACTER_WIDTH
-        right = x + radius + 4 + label_width <= MAP_WIDTH - 2
-        label_x = x + radius + 4 if right else x - radius - 4
-        left_edge = label_x if right else label_x - label_width
-        box = (left_edge, y - LABEL_HEIGHT / 2, left_edge + label_width, y + LABEL_HEIGHT / 2)
-        label = not any(_overlap(box, other) for other in boxes[:-1])
-        if label:
-            boxes.append(box)
-        anchor = "start" if right else "end"
+        dots[town.pk] = (x, y, 4 + min(10.0, math.sqrt((town.population or 0) / 6000)))
+    taken = [(x - r, y - r, x + r, y + r) for x, y, r in dots.values()]  # no label covers a dot
+    placed: list[MapTown] = []
+    for town in sorted(towns, key=lambda town: (-(town.population or 0), town.name)):
+        x, y, radius = dots[town.pk]
+        own_dot = (x - radius, y - radius, x + radius, y + radius)
+        width = len(town.name) * LABEL_CHARACTER_WIDTH
+        label, label_x, anchor = False, x + radius + 4, "start"
+        for candidate_x, candidate_anchor in ((x + radius + 4, "start"), (x - radius - 4, "end")):
+            left = candidate_x if candidate_anchor == "start" else candidate_x - width
+            box = (left, y - LABEL_HEIGHT / 2, left + width, y + LABEL_HEIGHT / 2)
+            inside = box[0] >= 2 and box[2] <= MAP_WIDTH - 2
+            if inside and not any(_overlap(box, other) for other in taken if other != own_dot):
+                label, label_x, anchor = True, candidate_x, candidate_anchor
+                taken.append(box)
+                break
         placed.append(
             MapTown(
                 town, round(x, 1), round(y, 1), round(radius, 1), label, round(label_x, 1), anchor
