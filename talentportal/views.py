@@ -4,8 +4,6 @@ from collections.abc import Callable
 from functools import wraps
 
 from allauth.core import ratelimit
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from accounts.middleware import two_factor_setup_redirect
 from talentportal import reports
 from talentportal.forms import AccessibilityFeedbackForm, ReportPeriodForm
 from talentportal.models import SitePage
@@ -61,15 +60,7 @@ def staff_with_two_factor_required(view: View) -> View:
     def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_staff:
             raise PermissionDenied
-        if not is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
-            messages.warning(
-                request,
-                _(
-                    "Staff accounts need two-factor authentication. Please set up an authenticator app first."
-                ),
-            )
-            return redirect("mfa_activate_totp")
-        return view(request, *args, **kwargs)
+        return two_factor_setup_redirect(request) or view(request, *args, **kwargs)
 
     return guarded
 
