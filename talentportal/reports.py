@@ -24,7 +24,7 @@ and return counts, never people:
 import csv
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, DateField, Q, QuerySet
@@ -320,11 +320,8 @@ def months_between(start: date, end: date) -> list[date]:
     months, month = [], start.replace(day=1)
     while month <= end:
         months.append(month)
-        month = (
-            month.replace(year=month.year + 1, month=1)
-            if month.month == 12
-            else (month.replace(month=month.month + 1))
-        )
+        after = month + timedelta(days=31)
+        month = after.replace(day=1)
     return months
 
 
@@ -334,14 +331,17 @@ def build_section(spec: SectionSpec, start: date, end: date) -> Section:
     pairs = list(counts.items()) if isinstance(counts, Mapping) else list(counts)
     if spec.monthly:
         by_month: dict[date, int] = {}
-        for month, count in pairs:
-            day = month.date() if isinstance(month, datetime) else month
-            by_month[day.replace(day=1)] = by_month.get(day.replace(day=1), 0) + int(count)
+        for moment, count in pairs:
+            month = (moment.date() if isinstance(moment, datetime) else moment).replace(day=1)
+            by_month[month] = by_month.get(month, 0) + int(count)
         figures = [
-            Figure(month.strftime("%Y-%m"), date_format(month, "YEAR_MONTH_FORMAT"),
-                   by_month.get(month, 0))
+            Figure(
+                key=month.strftime("%Y-%m"),
+                label=date_format(month, "YEAR_MONTH_FORMAT"),
+                count=by_month.get(month, 0),
+            )
             for month in months_between(start, end)
-        ]  # fmt: skip
+        ]
     else:
         figures = [Figure(str(label), str(label), int(count)) for label, count in pairs]
     return Section(spec.key, str(spec.title), str(spec.description), figures)
