@@ -49,3 +49,19 @@ def participation_by_month(start: date, end: date) -> list[MonthlyParticipation]
         MonthlyParticipation(row["month"].date(), row["kind"], row["talents"], row["companies"])
         for row in rows
     ]
+
+
+def talents_at_events_by_month(start: date, end: date) -> dict[date, int]:
+    """For the impact report: registered talents per month, all formats together."""
+    months: dict[date, int] = {}
+    for row in participation_by_month(start, end):
+        months[row.month] = months.get(row.month, 0) + row.talents
+    return months
+
+
+def companies_at_events_by_month(start: date, end: date) -> dict[date, int]:
+    """For the impact report: taking-part companies per month, all formats together."""
+    months: dict[date, int] = {}
+    for row in participation_by_month(start, end):
+        months[row.month] = months.get(row.month, 0) + row.companies
+    return months

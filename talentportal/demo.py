@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
     District,
     Membership,
@@ -23,8 +24,15 @@ from companies.models import (
 )
 from companies.search import refresh_search_fields
 from events.models import CompanyParticipation, Event, EventKind, Registration
-from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS, TALENTS
-from talents.models import Consent, ContactRequest, TalentProfile, University
+from talentportal.demo_catalogue import (
+    COMPANIES,
+    PORTRAITS,
+    POSTINGS,
+    SKILLS,
+    TALENTS,
+    TOWN_FACTS,
+)
+from talents.models import Application, Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
 
 # name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
@@ -136,6 +144,16 @@ def seed_demo() -> None:
                 "population": population,
             },
         )
+    for slug, facts in TOWN_FACTS.items():
+        transport_de, transport_en, universities_de, universities_en, text_de, text_en = facts
+        Town.objects.filter(slug=slug).update(
+            transport_de=transport_de,
+            transport_en=transport_en,
+            universities_de=universities_de,
+            universities_en=universities_en,
+            text_de=text_de,
+            text_en=text_en,
+        )
     for name, short_name, city, kind in UNIVERSITIES:
         University.objects.update_or_create(
             name=name, defaults={"short_name": short_name, "city": city, "kind": kind}
@@ -150,6 +168,8 @@ def seed_demo() -> None:
         company=companies[1], user=people["recruiter"], defaults={"role": Membership.Role.RECRUITER}
     )
     _demo_postings(companies, by=people["recruiter"], staff=people["staff"])
+    _demo_portraits(companies, author=people["staff"])
+    _demo_report_figures(companies[2:])
     alice = (
         "alice@example.org", "Alice Neumann", "student", "TU Dresden", ["computer_science"], 1,
         ["working_student", "thesis"], 20, ["dresden"],
@@ -326,6 +346,68 @@ def _demo_postings(companies: list[Company], *, by: User, staff: User) -> None:
             posting.publish(by=staff)
             Posting.objects.filter(pk=posting.pk).update(published_at=now - timedelta(days=number))
     refresh_search_fields(Posting.objects.all())
+
+
+def _demo_portraits(companies: list[Company], *, author: User) -> None:
+    for number, (index, slug, *texts) in enumerate(PORTRAITS):
+        title_de, title_en, teaser_de, teaser_en, body_de, body_en = texts
+        CompanyPortrait.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "company": companies[index],
+                "title_de": title_de,
+                "title_en": title_en,
+                "teaser_de": teaser_de,
+                "teaser_en": teaser_en,
+                "body_de": body_de,
+                "body_en": body_en,
+                "author": author,
+                "published_at": timezone.now() - timedelta(days=7 * (number + 1)),
+            },
+        )
+
+
+REPORT_PEOPLE = 60
+
+
+def _demo_report_figures(companies: list[Company]) -> None:
+    """Hidden profiles and applications spread over the last eleven months, so that the impact
+    report has bars to show. Companies never see these profiles (hidden); they apply only to
+    companies the demo recruiter does not belong to. Nobody can sign in with them."""
+    statuses = [choice for choice, _label in TalentProfile.Status.choices]
+    permits = ["eu", "eu", "eu", "student_visa", "job_seeker", "blue_card", "", "eu"]
+    universities = list(
+        University.objects.filter(short_name__in=["TU Dresden", "HTW Dresden", "HSZG"])
+    )
+    postings = list(Posting.objects.published().filter(company__in=companies).order_by("pk")[:6])
+    now = timezone.now()
+    for number in range(REPORT_PEOPLE):
+        user, created = User.objects.get_or_create(
+            email=f"statistik{number:02d}@example.org",
+            defaults={"account_type": User.AccountType.TALENT},
+        )
+        if not created:
+            continue
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        joined = now - timedelta(days=(number * 11) % 330)
+        profile = TalentProfile.objects.create(
+            user=user,
+            status=statuses[number % 7 % len(statuses)],
+            university=universities[number % 4] if number % 4 < len(universities) else None,
+            work_permit=permits[number % len(permits)],
+        )
+        TalentProfile.objects.filter(pk=profile.pk).update(created_at=joined)
+        if postings and number % 3 != 2:
+            hired = number % 9 == 0
+            application = Application.objects.create(
+                posting=postings[number % len(postings)], profile=profile
+            )
+            Application.objects.filter(pk=application.pk).update(
+                created_at=joined + timedelta(days=2),
+                status=Application.Status.HIRED if hired else Application.Status.SENT,
+                updated_at=min(now, joined + timedelta(days=30)),
+            )
 
 
 def _demo_user(login: DemoLogin) -> User:

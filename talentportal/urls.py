@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path(_("imprint/"), views.site_page, {"slug": "impressum"}, name="site_page_impressum"),
     path(_("privacy/"), views.site_page, {"slug": "datenschutz"}, name="site_page_datenschutz"),
     path(_("accessibility/"), views.accessibility_statement, name="site_page_barrierefreiheit"),
+    path(_("programmes/"), views.site_page, {"slug": "programme"}, name="site_page_programme"),
+    path(_("reports/"), views.impact_report, name="impact_report"),
     path("accounts/", include("allauth.urls")),
     path("", include("companies.urls")),
     path("", include("talents.urls")),

@@ -45,3 +45,17 @@ def test_participation_by_month_counts_talents_and_companies_per_format(
 
 def test_participation_by_month_is_empty_without_events(db):
     assert participation_by_month(date(2026, 1, 1), date(2026, 12, 31)) == []
+
+
+def test_the_impact_report_sums_the_formats_of_each_month(db):
+    from events.reports import companies_at_events_by_month, talents_at_events_by_month
+
+    evening = event_on(at(2026, 3, 5))
+    fair = event_on(at(2026, 3, 20), kind="job_fair")
+    for event in (evening, fair, fair):
+        RegistrationFactory(event=event)
+    CompanyParticipationFactory(event=fair)
+
+    period = (date(2026, 3, 1), date(2026, 3, 31))
+    assert talents_at_events_by_month(*period) == {date(2026, 3, 1): 3}
+    assert companies_at_events_by_month(*period) == {date(2026, 3, 1): 1}

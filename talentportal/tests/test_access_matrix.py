@@ -7,7 +7,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.factories import StaffUserFactory, TalentUserFactory
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
+from companies.factories import (
+    CompanyFactory,
+    CompanyPortraitFactory,
+    MembershipFactory,
+    PostingFactory,
+)
 from companies.models import Invitation, Membership, Posting
 from events.factories import CompanyParticipationFactory, EventFactory, RegistrationFactory
 from talents.factories import ApplicationFactory, TalentProfileFactory
@@ -42,6 +47,7 @@ def world(db):
     event = EventFactory()
     RegistrationFactory(event=event, user=alice)
     participation = CompanyParticipationFactory(event=event, company=company)
+    draft_portrait = CompanyPortraitFactory(company=company, published_at=None)
     return {
         "users": {
             "talent": alice,
@@ -61,6 +67,7 @@ def world(db):
         "colleague": colleague,
         "event": event,
         "participation": participation,
+        "draft_portrait": draft_portrait,
     }
 
 
@@ -78,6 +85,10 @@ def matrix(world: dict) -> dict[str, tuple[dict, str, set[str]]]:
         "companies:company_report": ({"slug": company.slug}, "get", EVERYBODY),
         "companies:posting_detail": ({"pk": posting.pk, "slug": posting.slug}, "get", EVERYBODY),
         "companies:posting_report": ({"pk": posting.pk, "slug": posting.slug}, "get", EVERYBODY),
+        # Region pages are public; a portrait only once published (staff preview drafts).
+        "companies:district_detail": ({"slug": "goerlitz"}, "get", EVERYBODY),
+        "companies:town_detail": ({"slug": posting.sites.get().town.slug}, "get", EVERYBODY),
+        "companies:portrait_detail": ({"slug": world["draft_portrait"].slug}, "get", {"staff"}),
         "companies:company_edit": ({"slug": company.slug}, "get", {"recruiter"}),
         "companies:company_team": ({"slug": company.slug}, "get", {"recruiter"}),
         "companies:member_remove": (
