@@ -832,6 +832,9 @@ class Posting(models.Model):
             models.Index(fields=["status", "expires_at"], name="posting_status_expiry"),
             models.Index(fields=["posting_type", "status"], name="posting_type_status"),
             models.Index(fields=["-published_at"], name="posting_published"),
+            models.Index(
+                fields=["id"], condition=Q(must_have_count=0), name="posting_without_must_haves"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -26,7 +26,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db import connection
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from companies.geo import EARTH_RADIUS_KM, distance_km
 from companies.models import Posting, PostingLanguage, PostingSkill, Skill, Town, Workplace
@@ -74,14 +75,18 @@ def top_postings_for_talent(
     `text_relevance` maps posting ids to 0..1 (see the module docstring); `among` narrows the
     live postings (a person's filters)."""
     owned = TalentSkill.objects.filter(profile=profile).values("skill_id")
-    related_musts = PostingSkill.objects.filter(skill__in=_related(owned), is_required=True)
-    postings = Posting.objects.published() if among is None else among
     # Only postings without must-haves, or with one the talent has (or a related concept), can
-    # pass the skill filter: the index on the skills finds them, not a scan of every posting.
+    # pass the skill filter: the skill index finds them, not a scan of every posting.
+    with_a_must_held = PostingSkill.objects.filter(
+        skill__in=_related(owned), is_required=True
+    ).values_list("posting_id", flat=True)
+    without_musts = Posting.objects.filter(must_have_count=0).values_list("pk", flat=True)
+    candidates = list(with_a_must_held.union(without_musts))
+    postings = Posting.objects.published() if among is None else among
+    if not candidates:
+        return []
     rows = _rank(
-        postings=postings.filter(
-            Q(pk__in=related_musts.values("posting_id")) | Q(must_have_count=0)
-        ),
+        postings=postings.filter(pk__in=_ids(candidates)),
         talents=TalentProfile.objects.filter(pk=profile.pk),
         ranked="posting",
         k=k,
@@ -105,22 +110,29 @@ def top_talents_for_posting(
     ranks other talents instead (e.g. an event's participants); who may see them is the
     caller's business."""
     musts = PostingSkill.objects.filter(posting=posting, is_required=True).values("skill_id")
-    holding_one = TalentSkill.objects.filter(skill__in=_related(musts))
+    related = _related(musts)
     talents = TalentProfile.objects.visible_to_companies() if among is None else among
-    # Only talents with one of the must-haves (or a related concept) can pass the skill filter,
-    # unless the posting has none.
+    if related:  # only talents with one of the must-haves (or a related concept) can pass
+        holders = TalentSkill.objects.filter(skill__in=related).values_list("profile_id", flat=True)
+        candidates = list(holders.distinct())
+        if not candidates:
+            return []
+        talents = talents.filter(pk__in=_ids(candidates))
     rows = _rank(
         postings=Posting.objects.filter(pk=posting.pk),
-        talents=talents.filter(
-            Q(pk__in=holding_one.values("profile_id"))
-            | Exists(Posting.objects.filter(pk=posting.pk, must_have_count=0))
-        ),
+        talents=talents,
         ranked="talent",
         k=k,
         weights=weights,
         text_relevance=text_relevance or {},
     )
     return [RankedTalent(profile_id, total, points) for profile_id, total, points in rows]
+
+
+def _ids(ids: list[int]) -> RawSQL:
+    """Ids as one array parameter: thousands of them stay one placeholder, and PostgreSQL
+    expects few rows from it, so it looks each up by its primary key."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [ids])  # noqa: S611 – only a placeholder
 
 
 def _related(skills: QuerySet[Any]) -> list[int]:
@@ -435,24 +447,27 @@ need AS MATERIALIZED (
 ),
 -- What each talent offers for a concept: their own level of the concept itself in full, of a
 -- narrower concept (offered to its broader one) or a broader concept (offered to each
--- narrower one) at the related-concept share.
+-- narrower one) at the related-concept share; only concepts some posting here asks for.
 offer AS (
     SELECT own.profile_id AS talent_id, own.skill_id AS concept_id, own.level,
            1::float8 AS share
     FROM talents_talentskill own
     WHERE own.profile_id IN (SELECT talent_id FROM pair)
+      AND own.skill_id IN (SELECT skill_id FROM need)
     UNION ALL
     SELECT own.profile_id, owned.broader_id, own.level, constants.related_concept_credit
     FROM talents_talentskill own
     JOIN companies_skill owned ON owned.id = own.skill_id
     CROSS JOIN constants
-    WHERE own.profile_id IN (SELECT talent_id FROM pair) AND owned.broader_id IS NOT NULL
+    WHERE own.profile_id IN (SELECT talent_id FROM pair)
+      AND owned.broader_id IN (SELECT skill_id FROM need)
     UNION ALL
     SELECT own.profile_id, narrower.id, own.level, constants.related_concept_credit
     FROM talents_talentskill own
     JOIN companies_skill narrower ON narrower.broader_id = own.skill_id
     CROSS JOIN constants
     WHERE own.profile_id IN (SELECT talent_id FROM pair)
+      AND narrower.id IN (SELECT skill_id FROM need)
 ),
 -- A need's credit is the best offer times 0.5 per level missing, else 0; the fraction is the mean credit of the must-haves
 -- and of the nice-to-haves, an empty group counting 1 (a pair without needs has no row here).

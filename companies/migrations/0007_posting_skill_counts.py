@@ -30,4 +30,12 @@ class Migration(migrations.Migration):
             """,
             migrations.RunSQL.noop,
         ),
+        migrations.AddIndex(
+            model_name="posting",
+            index=models.Index(
+                condition=models.Q(("must_have_count", 0)),
+                fields=["id"],
+                name="posting_without_must_haves",
+            ),
+        ),
     ]

@@ -340,7 +340,7 @@ def test_text_relevance_given_by_the_caller_counts_on_both_sides(alice):
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_each_ranking_takes_two_queries_however_many_rows(
+def test_each_ranking_takes_three_queries_however_many_rows(
     alice, plc, count, django_assert_num_queries
 ):
     for _ in range(count):
@@ -352,10 +352,10 @@ def test_each_ranking_takes_two_queries_however_many_rows(
         user=alice, towns=[goerlitz()], skills={plc: GOOD}, languages={"de": C2}
     )
 
-    # the concepts next to the talent's or the posting's skills, then the ranking
-    with django_assert_num_queries(2):
+    # the concepts next to the talent's or the posting's skills, the candidates, the ranking
+    with django_assert_num_queries(3):
         assert len(top_postings_for_talent(profile, k=5)) == min(count, 5)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert len(top_talents_for_posting(posting, k=5)) == min(count + 1, 5)
 
 
