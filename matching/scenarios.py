@@ -42,20 +42,20 @@ LABELS = {
     RECEPTION: ("Rezeption", "Front desk"),
     ELECTRICAL: ("Elektroinstallation", "Electrical installation"),
 }
-TOWNS = {
+TOWNS = {  # as in the demo data
     "Dresden": (51.05089, 13.73832),
     "Radebeul": (51.10654, 13.66047),
-    "Freital": (51.00166, 13.64866),
-    "Pirna": (50.96242, 13.94026),
-    "Meißen": (51.16369, 13.47438),
-    "Riesa": (51.30771, 13.29416),
-    "Kamenz": (51.26798, 14.09393),
-    "Bautzen": (51.18035, 14.43494),
-    "Bischofswerda": (51.12771, 14.17974),
-    "Löbau": (51.09954, 14.66738),
-    "Görlitz": (51.15518, 14.98853),
-    "Zittau": (50.89772, 14.80764),
-    "Hoyerswerda": (51.43787, 14.23549),
+    "Freital": (51.00160, 13.64870),
+    "Pirna": (50.96230, 13.94030),
+    "Meißen": (51.16359, 13.47750),
+    "Riesa": (51.30800, 13.29380),
+    "Kamenz": (51.26830, 14.09400),
+    "Bautzen": (51.18140, 14.42440),
+    "Bischofswerda": (51.12730, 14.17970),
+    "Löbau": (51.09940, 14.66710),
+    "Görlitz": (51.15280, 14.98720),
+    "Zittau": (50.89640, 14.80720),
+    "Hoyerswerda": (51.43860, 14.24860),
 }
 
 

@@ -8,14 +8,38 @@ import random
 import sys
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
 from itertools import product
 from pathlib import Path
 
 import pytest
 
-from companies.geo import distance_km
 from matching import scoring
+from matching.scenarios import (
+    B1,
+    B2,
+    BACHELOR,
+    BASIC,
+    C1,
+    C2,
+    CAD,
+    EXPERT,
+    GOOD,
+    LABELS,
+    MASTER,
+    NO_DEGREE,
+    PHD,
+    PLC,
+    PROGRAMMING,
+    PYTHON,
+    ROBOTICS,
+    SQL,
+    WELDING,
+    km,
+    must,
+    nice,
+    opening,
+    talent,
+)
 from matching.scoring import (
     CRITERIA,
     DEFAULT_WEIGHTS,
@@ -27,72 +51,9 @@ from matching.scoring import (
     ndcg_at_k,
     score,
 )
-from talentportal.demo import TOWNS
 
-A1, A2, B1, B2, C1, C2 = range(1, 7)
-BASIC, GOOD, EXPERT = 1, 2, 3
-NO_DEGREE, BACHELOR, MASTER, PHD = range(4)
-
-# Skill concepts: programming is the broader concept of Python.
-PYTHON, SQL, PLC, WELDING, CAD, PROGRAMMING, ROBOTICS = 1, 2, 3, 4, 5, 6, 7
-LABELS = {
-    PYTHON: ("Python", "Python"),
-    SQL: ("SQL", "SQL"),
-    PLC: ("SPS-Programmierung", "PLC programming"),
-    WELDING: ("Schweißen", "Welding"),
-    CAD: ("CAD-Konstruktion", "CAD design"),
-    PROGRAMMING: ("Programmierung", "Programming"),
-    ROBOTICS: ("Robotik", "Robotics"),
-}
 TYPES = ["full_time", "working_student", "thesis", "internship"]
 FIELDS = ["mechatronics", "law", "business"]
-COORDINATES = {name: (Decimal(lat), Decimal(lon)) for name, _, lat, lon, _ in TOWNS}
-
-
-def km(town_a: str, town_b: str) -> float:
-    return distance_km(*COORDINATES[town_a], *COORDINATES[town_b])
-
-
-def must(concept_id: int, level: int = GOOD, **related: frozenset[int]) -> SkillNeed:
-    return SkillNeed(concept_id, level, required=True, **related)
-
-
-def nice(concept_id: int, level: int = GOOD) -> SkillNeed:
-    return SkillNeed(concept_id, level, required=False)
-
-
-def opening(**changes: object) -> PostingFacts:
-    """A full-time on-site opening that asks for nothing in particular."""
-    base = PostingFacts(
-        posting_type="full_time",
-        skills=(),
-        languages=(),
-        fields_of_study=frozenset(),
-        degree_level=NO_DEGREE,
-        hours_per_week=None,
-        start_date=None,
-        remote=False,
-        town_ids=frozenset({1}),
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def talent(**changes: object) -> TalentFacts:
-    """A bachelor in Dresden, native German speaker, open to every type, 30 km radius."""
-    base = TalentFacts(
-        wanted_types=frozenset(),
-        skills={},
-        languages={"de": C2},
-        fields_of_study=frozenset(),
-        degree=BACHELOR,
-        working_student_hours=None,
-        earliest_start=None,
-        radius_km=30,
-        whole_region=False,
-        nearest_km=0.0,
-        home_town="Dresden",
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def points(result: Score, criterion: str) -> float:
