@@ -15,9 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from accounts import emails
 from accounts.emails import email_address, retry_delay, retry_failed_emails
 
-DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 class FlakyEmailBackend(EmailBackend):

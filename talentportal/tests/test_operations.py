@@ -24,11 +24,16 @@ def every_query_fails(monkeypatch, error: Exception):
         yield
 
 
-@pytest.mark.parametrize(("path", "heading"), [
-    ("/stellen/", "Das Portal ist kurz nicht erreichbar"),
-    ("/en/jobs/", "The portal is briefly unavailable"),
-])
-def test_lost_database_answers_a_friendly_503_without_internals(client, db, monkeypatch, path, heading):
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/stellen/", "Das Portal ist kurz nicht erreichbar"),
+        ("/en/jobs/", "The portal is briefly unavailable"),
+    ],
+)
+def test_lost_database_answers_a_friendly_503_without_internals(
+    client, db, monkeypatch, path, heading
+):
     client.raise_request_exception = False
     refused = OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
     with every_query_fails(monkeypatch, refused):
@@ -77,7 +82,9 @@ def test_request_id_from_the_proxy_is_kept_when_sane(client, db):
 
 
 def test_log_lines_are_json_with_the_request_id():
-    record = logging.LogRecord("talentportal", logging.WARNING, __file__, 1, "Hallo %s", ("Welt",), None)
+    record = logging.LogRecord(
+        "talentportal", logging.WARNING, __file__, 1, "Hallo %s", ("Welt",), None
+    )
     token = request_id.set("abc123def456")
     try:
         RequestIdFilter().filter(record)
@@ -96,8 +103,10 @@ def test_slow_queries_are_logged_without_their_parameters(db, settings, caplog):
 
     watch_for_slow_queries(connection=connection)
     settings.SLOW_QUERY_MS = 0
-    with caplog.at_level(logging.WARNING, logger="talentportal.slow_query"):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT %s", ["geheim@example.org"])
+    with (
+        caplog.at_level(logging.WARNING, logger="talentportal.slow_query"),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT %s", ["geheim@example.org"])
     assert any("Slow query" in message and "SELECT" in message for message in caplog.messages)
     assert not any("geheim@example.org" in message for message in caplog.messages)
