@@ -157,6 +157,13 @@ else:
             "LOCATION": "django_cache",
         }
     }
+# Rendered fragments that are the same for everybody (search results, a company's openings), kept
+# a minute in each process's own memory: nothing to share, no query or network trip to fetch them.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
