@@ -41,7 +41,13 @@ class Command(BaseCommand):
         parser.add_argument("--plan", type=Path, required=True)
 
     def handle(
-        self, *args: object, postings: int, talents: int, sessions: int, plan: Path, **options: object
+        self,
+        *args: object,
+        postings: int,
+        talents: int,
+        sessions: int,
+        plan: Path,
+        **options: object,
     ) -> None:
         rng = random.Random(2026)  # noqa: S311 – synthetic data, not secrets
         if Posting.objects.filter(company__slug__startswith="bench-").count() < postings:
@@ -59,7 +65,9 @@ class Command(BaseCommand):
                 talent_profile__visibility=TalentProfile.Visibility.ANONYMOUS,
             ).order_by("pk")[:sessions]
         )
-        companies = list(Company.objects.filter(slug__startswith="bench-").order_by("pk")[:sessions])
+        companies = list(
+            Company.objects.filter(slug__startswith="bench-").order_by("pk")[:sessions]
+        )
         recruiters = [_recruiter_of(company) for company in companies]
         published = Posting.objects.published().filter(company__slug__startswith="bench-")
         sample = rng.sample(list(published.values_list("pk", flat=True)), k=500)
@@ -68,7 +76,9 @@ class Command(BaseCommand):
                 {
                     "postings": [
                         posting.get_absolute_url()
-                        for posting in Posting.objects.filter(pk__in=sample).select_related("company")
+                        for posting in Posting.objects.filter(pk__in=sample).select_related(
+                            "company"
+                        )
                     ],
                     "companies": [company.get_absolute_url() for company in companies],
                     "talent_page_name": TALENT_PAGE_NAME,
