@@ -15,6 +15,7 @@ Each prints what it did and its outcome; the exit status is 0 only if every dril
 """
 
 import argparse
+import json
 import os
 import pwd
 import re
@@ -285,10 +286,11 @@ def drill_mail_down(environment: dict[str, str], emails: int = 20) -> bool:
 
 def _task_counts(environment: dict[str, str]) -> dict[str, int]:
     script = (
+        "import json\n"
         "from collections import Counter\n"
         "from django_tasks_db.models import DBTaskResult\n"
         "rows = DBTaskResult.objects.filter(task_path='accounts.emails.send_email')\n"
-        "print(dict(Counter(f\"{r.status} attempt {r.args_kwargs['kwargs'].get('attempt', 1)}\""
+        "print(json.dumps(Counter(f\"{r.status} attempt {r.args_kwargs['kwargs'].get('attempt', 1)}\""
         " for r in rows)))\n"
     )
     output = subprocess.run(
@@ -299,7 +301,7 @@ def _task_counts(environment: dict[str, str]) -> dict[str, int]:
         capture_output=True,
         text=True,
     ).stdout
-    return eval(output.strip().splitlines()[-1])  # noqa: S307  # nosec B307 – our own print of a dict
+    return json.loads(output.strip().splitlines()[-1])
 
 
 # --- Drill 3: backup and restore -----------------------------------------------------------------
