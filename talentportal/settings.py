@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -298,7 +298,9 @@ TASKS = {
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # Our scripts are files; the one inline block (JSON-LD data on posting pages) carries the
+        # per-response nonce, and so must anything inline that is ever added.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],  # data: for the TOTP QR code that allauth renders inline
         "font-src": [SELF],
