@@ -110,3 +110,39 @@ def test_slow_queries_are_logged_without_their_parameters(db, settings, caplog):
         cursor.execute("SELECT %s", ["geheim@example.org"])
     assert any("Slow query" in message and "SELECT" in message for message in caplog.messages)
     assert not any("geheim@example.org" in message for message in caplog.messages)
+
+
+def test_shared_state_moves_to_redis_and_object_storage_when_configured():
+    """Several app servers: cache, sessions and rate limits in Redis, uploads in S3."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from django.conf import settings as s; from django.core.files.storage import storages; "
+        "d = storages['default']; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, "
+        "type(d).__name__, d.bucket_name, d.default_acl, d.querystring_auth)"
+    )
+    result = subprocess.run(  # noqa: S603 – our own interpreter and manage.py
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DATABASE_URL": "postgres://user@localhost/unused",
+            "REDIS_URL": "redis://cache.internal:6379/0",
+            "S3_BUCKET": "talentportal-uploads",
+            "S3_ENDPOINT_URL": "https://s3.example.net",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split()[-6:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "S3Storage",
+        "talentportal-uploads",
+        "private",
+        "True",
+    ]
