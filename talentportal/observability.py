@@ -34,13 +34,17 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get(REQUEST_ID_HEADER, "")
         current = incoming if _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        token = request_id.set(current)
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id.reset(token)
+        # Kept until the request has finished (forget_request_id), so that Django's own lines
+        # about the response ("Not Found: …", errors) carry it too.
+        request_id.set(current)
+        response = self.get_response(request)
         response[REQUEST_ID_HEADER] = current
         return response
+
+
+def forget_request_id(**kwargs: Any) -> None:
+    """request_finished receiver: log lines between requests belong to none."""
+    request_id.set("-")
 
 
 class RequestIdFilter(logging.Filter):

@@ -343,6 +343,7 @@ if not DEBUG:
 # JSON lines with the request id in production (LOG_FORMAT=json), readable lines in development.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
 SLOW_QUERY_MS = env.int("SLOW_QUERY_MS", default=200)
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -359,6 +360,10 @@ LOGGING = {
             "filters": ["request_id"],
         }
     },
-    "root": {"handlers": ["stdout"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "pgserver": {"level": "WARNING"}},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"level": LOG_LEVEL},  # else Django's own default (INFO) would win
+        "django.db.backends": {"level": "WARNING"},
+        "pgserver": {"level": "WARNING"},
+    },
 }

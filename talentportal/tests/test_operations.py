@@ -146,3 +146,11 @@ def test_shared_state_moves_to_redis_and_object_storage_when_configured():
         "private",
         "True",
     ]
+
+
+def test_djangos_own_lines_about_a_request_carry_its_id(client, db, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get("/gibt-es-nicht/")
+    record = next(record for record in caplog.records if record.name == "django.request")
+    assert record.request_id == response["X-Request-ID"]  # set by the stdout handler's filter
+    assert request_id.get() == "-"  # and forgotten once the request is done
