@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -56,7 +57,7 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-def run_sqlmap(base_url: str, work: Path, seconds: int) -> dict[str, object]:
+def run_sqlmap(base_url: str, work: Path, seconds: int) -> dict[str, Any]:
     targets = [
         f"{base_url}/stellen/?q=Python&type=thesis&district=goerlitz&field=computer_science"
         "&language=en&near=dresden&sort=distance&page=1",
@@ -105,7 +106,7 @@ def run_sqlmap(base_url: str, work: Path, seconds: int) -> dict[str, object]:
     }
 
 
-def run_wapiti(base_url: str, work: Path, seconds: int) -> dict[str, object]:
+def run_wapiti(base_url: str, work: Path, seconds: int) -> dict[str, Any]:
     report = work / "wapiti.json"
     started = time.monotonic()
     _run(
