@@ -112,3 +112,20 @@ def test_retry_delays_grow_and_stay_bounded():
     assert delays[1] == timedelta(minutes=4)
     assert delays == sorted(delays)
     assert delays[-1] == timedelta(hours=6)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_password_reset_works_while_the_mail_server_is_down(client, alice, flaky_mail_server):
+    from django.urls import reverse
+
+    response = client.post(reverse("account_reset_password"), {"email": alice.email})
+    assert response.status_code == 302  # no error page: the email waits in the queue
+    assert DBTaskResult.objects.get().args_kwargs["kwargs"]["to"] == [alice.email]
+
+    run_worker()  # down
+    make_due()
+    run_worker()  # down again
+    make_due()
+    run_worker()  # back
+    assert [message.to for message in mail.outbox] == [[alice.email]]
+    assert "/password/reset/key/" in mail.outbox[0].body
