@@ -46,10 +46,10 @@ system-packages:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
 
 messages: system-packages $(INSTALLED)
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.venv-scan -v 0
 
 makemessages: system-packages $(INSTALLED)
-	$(MANAGE) makemessages -l de --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages -l de --ignore=.venv --ignore=.venv-scan --ignore=staticfiles --no-obsolete
 	@echo "Now translate locale/de/LC_MESSAGES/django.po (no fuzzy entries) and run make test."
 
 migrate: $(INSTALLED)
@@ -74,7 +74,7 @@ lint: $(TEST_INSTALLED)
 
 test: system-packages $(TEST_INSTALLED)
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.venv-scan -v 0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -c pyproject.toml -r . -q

@@ -1,6 +1,7 @@
 """Synthetic regional postings for benchmarks (`make bench`), deterministic for a given seed."""
 
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -46,8 +47,14 @@ BATCH = 2000
 
 
 @transaction.atomic
-def generate_postings(*, count: int, seed: int = 42) -> None:
-    """Create ``count`` published postings of count/40 synthetic companies across the region."""
+def generate_postings(
+    *,
+    count: int,
+    seed: int = 42,
+    pick_skills: Callable[[random.Random, list[int]], list[int]] | None = None,
+) -> None:
+    """Create ``count`` published postings of count/40 synthetic companies across the region,
+    each asking for the skills ``pick_skills`` draws (3 to 8 at random by default)."""
     rng = random.Random(seed)  # noqa: S311 – synthetic data, not secrets
     towns = list(Town.objects.all())
     skills = list(Skill.objects.values_list("pk", flat=True))
@@ -90,14 +97,12 @@ def generate_postings(*, count: int, seed: int = 42) -> None:
                 level=rng.randint(1, 3),
             )
             for posting in postings
-            for skill in rng.sample(skills, k=min(len(skills), rng.randint(3, 8)))
+            for skill in (pick_skills or _some_skills)(rng, skills)
         )
         PostingLanguage.objects.bulk_create(
-            PostingLanguage(posting=posting, language=language, level=rng.randint(2, 6))
+            PostingLanguage(posting=posting, language=language, level=level)
             for posting in postings
-            for language in rng.sample(
-                [Language.GERMAN, Language.ENGLISH, Language.CZECH], k=rng.randint(1, 2)
-            )
+            for language, level in _languages(rng)
         )
     refresh_search_fields(Posting.objects.filter(company__in=companies))
 
@@ -122,6 +127,23 @@ def _posting(rng: random.Random, companies: list[Company], now: datetime) -> Pos
         published_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 60)),
         expires_at=now + timedelta(days=rng.randint(1, 60)),
     )
+
+
+def _languages(rng: random.Random) -> list[tuple[str, int]]:
+    """As in the region: most openings ask for German (B1 to C1), some for English, a few for
+    Czech or Polish."""
+    required: list[tuple[str, int]] = []
+    if rng.random() < 0.85:
+        required.append((Language.GERMAN, rng.randint(3, 5)))
+    if rng.random() < 0.4:
+        required.append((Language.ENGLISH, rng.randint(3, 5)))
+    if rng.random() < 0.05:
+        required.append((rng.choice([Language.CZECH, Language.POLISH]), rng.randint(3, 4)))
+    return required
+
+
+def _some_skills(rng: random.Random, skills: list[int]) -> list[int]:
+    return rng.sample(skills, k=min(len(skills), rng.randint(3, 8)))
 
 
 def remove_generated() -> None:

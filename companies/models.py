@@ -710,6 +710,10 @@ class Posting(models.Model):
     districts = ArrayField(models.CharField(max_length=20), default=list, editable=False)
     language_codes = ArrayField(models.CharField(max_length=3), default=list, editable=False)
     town_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    # How many must-have and nice-to-have skills: matching ranks postings that lack one of the
+    # groups with everybody (see matching.queries).
+    must_have_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    nice_to_have_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = PostingQuerySet.as_manager()
 

@@ -4,7 +4,16 @@ keep facets and filters to one scan of the posting table."""
 from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import CharField, IntegerField, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat
 
 from companies.models import Posting, PostingLanguage, PostingSkill
@@ -14,7 +23,7 @@ Posting_sites = Posting.sites.through
 
 def refresh_search_fields(postings: QuerySet[Posting]) -> None:
     """Recompute what search reads: the text vector (title A, skills B, description C), the
-    towns and districts of the sites and the required languages. Call after a posting or its skills,
+    towns and districts of the sites, the required languages and how many skills of each kind. Call after a posting or its skills,
     languages or sites changed."""
     skills = (
         PostingSkill.objects.filter(posting=OuterRef("pk"))
@@ -58,7 +67,20 @@ def refresh_search_fields(postings: QuerySet[Posting]) -> None:
         districts=Coalesce(Subquery(districts), empty),
         language_codes=Coalesce(Subquery(languages), empty),
         town_ids=Coalesce(Subquery(towns), Value([], output_field=ArrayField(IntegerField()))),
+        must_have_count=_skill_count(required=True),
+        nice_to_have_count=_skill_count(required=False),
     )
+
+
+def _skill_count(*, required: bool) -> Coalesce:
+    counts = (
+        PostingSkill.objects.filter(posting=OuterRef("pk"), is_required=required)
+        .order_by()
+        .values("posting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def search_query(text: str) -> SearchQuery:

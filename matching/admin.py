@@ -1,21 +1,28 @@
 """The skill list for staff: companies' skill admin, plus merging duplicate concepts."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from companies import admin as companies_admin
-from companies.models import PostingSkill, Skill
-from matching import services
-from talents.models import TalentSkill
+from companies.models import Posting, PostingSkill, Skill
+from matching import queries, services
+from matching.models import MatchCount, MatchingWeights
+from matching.scoring import CRITERIA, Weights
+from talents.models import TalentProfile, TalentSkill
 
 
 def _usage(rows: QuerySet[Any]) -> Coalesce:
@@ -100,3 +107,114 @@ class SkillAdmin(companies_admin.SkillAdmin):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/matching/merge_skills.html", context)
+
+
+# --- Weights: one row, with a preview of what a change does to a sample ranking -------------------
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    posting: Posting
+    new_rank: int
+    new_total: float
+    old_rank: int | None
+    old_total: float | None
+
+
+def sample_talent() -> TalentProfile | None:
+    """The visible talent with the most skills: a ranking with something to show."""
+    return (
+        TalentProfile.objects.visible_to_companies()
+        .annotate(skill_count=Count("skills"))
+        .order_by("-skill_count", "pk")
+        .first()
+    )
+
+
+def preview_rows(profile: TalentProfile, current: Weights, proposed: Weights) -> list[PreviewRow]:
+    """The sample talent's top 10 under the proposed weights, with rank and points under the
+    weights in force."""
+    before = {
+        row.posting_id: (rank, row.total)
+        for rank, row in enumerate(
+            queries.top_postings_for_talent(profile, k=50, weights=current), 1
+        )
+    }
+    after = queries.top_postings_for_talent(profile, k=10, weights=proposed)
+    postings = Posting.objects.select_related("company").in_bulk([row.posting_id for row in after])
+    return [
+        PreviewRow(
+            posting=postings[row.posting_id],
+            new_rank=rank,
+            new_total=row.total,
+            old_rank=before.get(row.posting_id, (None, None))[0],
+            old_total=before.get(row.posting_id, (None, None))[1],
+        )
+        for rank, row in enumerate(after, 1)
+    ]
+
+
+@admin.register(MatchingWeights)
+class MatchingWeightsAdmin(admin.ModelAdmin[MatchingWeights]):
+    """One row: the list leads straight to it; "Preview" shows a sample ranking before saving."""
+
+    change_form_template = "admin/matching/matchingweights/change_form.html"
+    readonly_fields = ["updated_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not MatchingWeights.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        weights, _created = MatchingWeights.objects.get_or_create(pk=1)
+        return redirect("admin:matching_matchingweights_change", weights.pk)
+
+    def get_urls(self) -> list[URLPattern]:
+        preview = path(
+            "preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="matching_matchingweights_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        weights, _created = MatchingWeights.objects.get_or_create(pk=1)
+        if not self.has_change_permission(request, weights):
+            raise PermissionDenied
+        if request.method != "POST":
+            return redirect("admin:matching_matchingweights_change", weights.pk)
+        form = self.get_form(request, weights)(request.POST, instance=MatchingWeights(pk=1))
+        profile = sample_talent()
+        rows = (
+            preview_rows(profile, weights.as_weights(), form.instance.as_weights())
+            if form.is_valid() and profile is not None
+            else []
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Preview of the new weights"),
+            "opts": self.opts,
+            "form": form,
+            "rows": rows,
+            "profile": profile,
+            "criteria": CRITERIA,
+            "change_url": reverse("admin:matching_matchingweights_change", args=[weights.pk]),
+        }
+        return TemplateResponse(request, "admin/matching/matchingweights/preview.html", context)
+
+
+@admin.register(MatchCount)
+class MatchCountAdmin(admin.ModelAdmin[MatchCount]):
+    list_display = ["day", "side", "shown", "acted_on"]
+    list_filter = ["side"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -8,7 +8,10 @@ postings repeats the same formula; every constant it needs is a module-level nam
 Hard filters (the posting is excluded, total 0, `Score.exclusion` says why):
   - type: the talent named the types they want and this posting is none of them;
   - languages: a language the posting requires is missing from the profile or below the CEFR
-    level (every language on a posting is a requirement).
+    level (every language on a posting is a requirement);
+  - skills: the posting names must-have skills and the talent has none of them, not even a
+    broader or narrower concept (otherwise an opening in another trade that fits in place and
+    time would outrank ones whose skills the talent partly has).
   All criteria are still explained for an excluded posting, so the page can show what else fits.
 
 Criteria, each worth `weight × fraction` points with the fraction in 0..1 (weights sum to 100):
@@ -158,8 +161,9 @@ def score(
     """Score a posting for a talent. `labels` names skill concepts (German, English) for the
     sentences; concepts without a label are called by their id."""
     languages = _languages(posting, talent)
+    skills = _skills(posting, talent, labels or {})
     judged = {
-        "skills": _skills(posting, talent, labels or {}),
+        "skills": skills,
         "languages": languages,
         "distance": _distance(posting, talent),
         "field": _field(posting, talent),
@@ -173,7 +177,7 @@ def score(
         fraction, code, params = judged[criterion]
         weight = getattr(weights, criterion)
         reasons.append(Reason(criterion, weight * fraction, weight, code, params))
-    exclusion = _exclusion(posting, talent, languages)
+    exclusion = _exclusion(posting, talent, languages, skills)
     if exclusion is not None:
         return Score(total=0.0, reasons=tuple(reasons), excluded=True, exclusion=exclusion)
     total = round(min(max(sum(reason.points for reason in reasons), 0.0), 100.0), 2)
@@ -325,13 +329,19 @@ def _text(posting: PostingFacts) -> Judgement:
     return relevance, "text", {"percent": round(relevance * 100)}
 
 
-def _exclusion(posting: PostingFacts, talent: TalentFacts, languages: Judgement) -> Reason | None:
-    """The first hard filter the posting fails: the talent's wanted types, then languages."""
+def _exclusion(
+    posting: PostingFacts, talent: TalentFacts, languages: Judgement, skills: Judgement
+) -> Reason | None:
+    """The first hard filter the posting fails: the talent's wanted types, languages, then
+    must-have skills (none of them met, not even through a related concept)."""
     if talent.wanted_types and posting.posting_type not in talent.wanted_types:
         return Reason("type", 0.0, 0.0, "type_not_wanted", {})
     _, code, params = languages
     if code == "languages_unmet":
         return Reason("languages", 0.0, 0.0, code, params)
+    _, code, params = skills
+    if code == "skills" and params["must_total"] and len(params["missing"]) == params["must_total"]:
+        return Reason("skills", 0.0, 0.0, "skills_no_must_met", {})
     return None
 
 
@@ -411,6 +421,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "text": (
         "Übereinstimmung mit dem Stellentext: {percent} %",
         "Match with the opening's text: {percent}%",
+    ),
+    "skills_no_must_met": (
+        "Keine der Muss-Kompetenzen in Ihrem Profil",
+        "None of the must-have skills in your profile",
     ),
     "type_not_wanted": (
         "Diese Art von Stelle suchen Sie nicht",

@@ -1,13 +1,88 @@
-"""Rules of the skill list that span postings and talents."""
+"""Rules of matching that span postings and talents: merging skill concepts, counting what
+the matches pages show, and the weekly digest."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 
+from accounts.emails import email_people
 from companies.models import Posting, PostingSkill, Skill
 from companies.search import refresh_search_fields
 from matching.esco import unique_labels
-from talents.models import TalentSkill
+from matching.models import DigestLog, MatchingWeights
+from matching.queries import top_postings_for_talent
+from talents.models import Consent, TalentProfile, TalentSkill
+
+# The job runs hourly: an hour of slack keeps "weekly" from drifting by an hour every week.
+DIGEST_INTERVAL = timedelta(days=7) - timedelta(hours=1)
+DIGEST_THRESHOLD = 70.0  # of 100 points: above what a posting without any must-have met can reach
+DIGEST_SIZE = 5
+
+
+def count_matches(*, side: str, shown: int = 0, acted_on: int = 0) -> None:
+    """Add to today's counts of matches shown and acted on (one statement, safe under
+    concurrency: two requests never lose each other's counts)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO matching_matchcount (day, side, shown, acted_on) VALUES (%s, %s, %s, %s)
+            ON CONFLICT (day, side) DO UPDATE
+            SET shown = matching_matchcount.shown + excluded.shown,
+                acted_on = matching_matchcount.acted_on + excluded.acted_on
+            """,
+            [timezone.localdate(), side, shown, acted_on],
+        )
+
+
+def send_match_digests() -> int:
+    """Email each talent who consented to the digest the best new postings of the week (at
+    least DIGEST_THRESHOLD points), once a week. Idempotent: a talent emailed within the week
+    waits, and a posting is announced once (only postings published since the last digest).
+    Returns the number of emails queued."""
+    now = timezone.now()
+    weights = MatchingWeights.current()
+    digest_consent = Subquery(
+        Consent.objects.filter(user=OuterRef("user"), kind=Consent.Kind.DIGEST)
+        .order_by("-at", "-pk")
+        .values("given")[:1]
+    )
+    due = (
+        TalentProfile.objects.filter(user__is_active=True)
+        .annotate(consent=digest_consent)
+        .filter(consent=True)
+        .filter(Q(digest_log__isnull=True) | Q(digest_log__sent_at__lte=now - DIGEST_INTERVAL))
+        .select_related("user", "digest_log")
+        .order_by("pk")
+    )
+    sent = 0
+    for profile in due:
+        log = getattr(profile, "digest_log", None)
+        since = log.sent_at if log else now - timedelta(days=7)
+        new = Posting.objects.published().filter(published_at__gt=since, published_at__lte=now)
+        ranked = [
+            row
+            for row in top_postings_for_talent(profile, k=DIGEST_SIZE, weights=weights, among=new)
+            if row.total >= DIGEST_THRESHOLD
+        ]
+        with transaction.atomic():
+            DigestLog.objects.update_or_create(profile=profile, defaults={"sent_at": now})
+            if not ranked:
+                continue
+            postings = Posting.objects.select_related("company").in_bulk(
+                [row.posting_id for row in ranked]
+            )
+            email_people(
+                [profile.user],
+                template="matching/email/digest",
+                context={
+                    "matches": [(postings[row.posting_id], row.total) for row in ranked],
+                },
+            )
+        sent += 1
+    return sent
 
 
 def merge_skills(*, keep: Skill, duplicates: Iterable[Skill]) -> int:

@@ -64,7 +64,14 @@ def prepare_database(database: str, environment: dict[str, str]) -> None:
     manage("migrate", "--no-input", environment=environment)
     manage("createcachetable", environment=environment)
     manage("seed_demo", environment=environment)
-    manage("compilemessages", "--ignore=.venv", "-v", "0", environment=environment)
+    manage(
+        "compilemessages",
+        "--ignore=.venv",
+        "--ignore=.venv-scan",
+        "-v",
+        "0",
+        environment=environment,
+    )
     manage("collectstatic", "--no-input", "-v", "0", environment=environment)
 
 

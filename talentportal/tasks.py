@@ -11,6 +11,7 @@ from django_tasks import task
 
 from accounts.emails import prune_sent_emails, retry_failed_emails
 from companies.services import expire_due_postings, remind_expiring_postings
+from matching.services import send_match_digests
 from talents.services.gdpr import (
     anonymise_old_applications,
     delete_orphaned_files,
@@ -24,6 +25,7 @@ SCHEDULED_JOBS: dict[str, tuple[str, Callable[[], int]]] = {
     "expire_postings": ("expired postings closed", expire_due_postings),
     "remind_expiring_postings": ("expiry reminders queued", remind_expiring_postings),
     "search_alerts": ("search alerts queued", send_search_alerts),
+    "match_digests": ("match digests queued", send_match_digests),
     "delete_unverified_accounts": ("unconfirmed accounts deleted", delete_unverified_accounts),
     "inactive_profiles": (
         "inactive talents reminded or deleted",

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("companies.urls")),
     path("", include("talents.urls")),
+    path("", include("matching.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -14,15 +14,10 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts.factories import TalentUserFactory
 from companies.factories import (
-    CompanyFactory,
-    CompanySiteFactory,
-    PostingFactory,
     SkillFactory,
     TownFactory,
     dresden,
@@ -30,19 +25,16 @@ from companies.factories import (
     zittau,
 )
 from companies.models import (
-    Company,
     Posting,
-    PostingLanguage,
-    PostingSkill,
     Skill,
     Town,
     Workplace,
 )
 from matching.queries import facts_for, top_postings_for_talent, top_talents_for_posting
 from matching.scoring import CRITERIA, DEFAULT_WEIGHTS, Score, Weights, score
+from matching.tests.world import create_posting, create_talent
 from talentportal.demo import TOWNS
-from talents.factories import TalentProfileFactory
-from talents.models import TalentLanguage, TalentProfile, TalentSkill
+from talents.models import TalentProfile
 
 A1, A2, B1, B2, C1, C2 = range(1, 7)
 BASIC, GOOD, EXPERT = 1, 2, 3
@@ -89,72 +81,6 @@ def towns(db) -> dict[str, Town]:
         for name, district, latitude, longitude, _ in TOWNS
         if name in TOWN_NAMES
     }
-
-
-def create_posting(
-    *,
-    towns: Iterable[Town] = (),
-    skills: Mapping[Skill, tuple[int, bool]] | None = None,
-    languages: Mapping[str, int] | None = None,
-    state: str = "live",
-    **fields: Any,
-) -> Posting:
-    """A posting with sites in these towns, skills (level, must-have) and required languages;
-    live unless `state` is draft, expired or unverified (the company)."""
-    company = CompanyFactory(
-        verification_status=Company.Verification.PENDING
-        if state == "unverified"
-        else Company.Verification.VERIFIED
-    )
-    if state == "draft":
-        fields["status"] = Posting.Status.DRAFT
-    if state == "expired":
-        fields["expires_at"] = timezone.now() - timedelta(days=1)
-    posting = PostingFactory(
-        company=company,
-        sites=[CompanySiteFactory(company=company, town=town) for town in towns],
-        **fields,
-    )
-    PostingSkill.objects.bulk_create(
-        PostingSkill(posting=posting, skill=skill, level=level, is_required=required)
-        for skill, (level, required) in (skills or {}).items()
-    )
-    PostingLanguage.objects.bulk_create(
-        PostingLanguage(posting=posting, language=code, level=level)
-        for code, level in (languages or {}).items()
-    )
-    posting.refresh_from_db()
-    return posting
-
-
-def create_talent(
-    *,
-    towns: Iterable[Town] = (),
-    skills: Mapping[Skill, int] | None = None,
-    languages: Mapping[str, int] | None = None,
-    visible: bool = True,
-    active: bool = True,
-    **fields: Any,
-) -> TalentProfile:
-    """A talent with preferred towns, skills at levels and languages at CEFR levels, visible to
-    companies as an anonymous card unless told otherwise."""
-    fields.setdefault("user", TalentUserFactory(is_active=active))
-    profile = TalentProfileFactory(
-        visibility=TalentProfile.Visibility.ANONYMOUS
-        if visible
-        else TalentProfile.Visibility.HIDDEN,
-        **fields,
-    )
-    profile.preferred_towns.set(list(towns))
-    TalentSkill.objects.bulk_create(
-        TalentSkill(profile=profile, skill=skill, level=level)
-        for skill, level in (skills or {}).items()
-    )
-    TalentLanguage.objects.bulk_create(
-        TalentLanguage(profile=profile, language=code, level=level)
-        for code, level in (languages or {}).items()
-    )
-    return profile
 
 
 # --- The Python reference ----------------------------------------------------------------------
@@ -414,7 +340,7 @@ def test_text_relevance_given_by_the_caller_counts_on_both_sides(alice):
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_each_ranking_takes_one_query_however_many_rows(
+def test_each_ranking_takes_two_queries_however_many_rows(
     alice, plc, count, django_assert_num_queries
 ):
     for _ in range(count):
@@ -426,10 +352,48 @@ def test_each_ranking_takes_one_query_however_many_rows(
         user=alice, towns=[goerlitz()], skills={plc: GOOD}, languages={"de": C2}
     )
 
-    with django_assert_num_queries(1):
+    # the concepts next to the talent's or the posting's skills, then the ranking
+    with django_assert_num_queries(2):
         assert len(top_postings_for_talent(profile, k=5)) == min(count, 5)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert len(top_talents_for_posting(posting, k=5)) == min(count + 1, 5)
+
+
+def python_skill() -> Skill:
+    return SkillFactory(label_de="Python", label_en="Python")
+
+
+def test_a_posting_with_none_of_its_must_haves_met_never_ranks_however_well_it_fits_else(
+    alice, plc
+):
+    # The other trade's opening is in the talent's town and fits in everything but skills; the
+    # first asks for the talent's skill at a higher level and lies far away.
+    weak = create_posting(
+        towns=[dresden()],
+        skills={plc: (EXPERT, True), python_skill(): (GOOD, True)},
+        fields_of_study=["medicine"],
+    )
+    other_trade = create_posting(towns=[goerlitz()], skills={python_skill(): (GOOD, True)})
+    profile = create_talent(user=alice, towns=[goerlitz()], skills={plc: BASIC}, radius_km=5)
+
+    ranked = top_postings_for_talent(profile)
+
+    assert [row.posting_id for row in ranked] == [weak.pk]
+    excluded = score(*facts_for(other_trade, profile))
+    assert excluded.excluded and excluded.exclusion is not None
+    assert excluded.exclusion.text("de") == "Keine der Muss-Kompetenzen in Ihrem Profil"
+    assert [row.profile_id for row in top_talents_for_posting(other_trade)] == []
+
+
+def test_a_related_concept_or_a_posting_without_must_haves_passes_the_skill_filter(alice, skills):
+    narrower_asked = create_posting(skills={skills["python"]: (GOOD, True)})
+    only_nice = create_posting(skills={skills["cad"]: (GOOD, False)})
+    create_posting(skills={skills["cad"]: (GOOD, True)})  # unrelated must-have
+    profile = create_talent(user=alice, skills={skills["programming"]: GOOD})
+
+    ranked = {row.posting_id for row in top_postings_for_talent(profile)}
+
+    assert ranked == {narrower_asked.pk, only_nice.pk}
 
 
 def test_python_adds_points_left_to_right_as_the_ranking_sql_does():

@@ -492,6 +492,8 @@ def test_mechatronics_student_in_bautzen_gets_a_sensible_ranking():
     assert {name for name, result in scores.items() if result.excluded} == {
         "PLC thesis needing Czech, in Zittau",
         "PLC full-time job in Bautzen",
+        "SQL business internship in Görlitz",  # none of the must-haves
+        "expert welder, working student, in Dresden",
     }
 
 

@@ -111,13 +111,20 @@ def matrix(world: dict) -> dict[str, tuple[dict, str, set[str]]]:
             NOBODY,
         ),  # no CV uploaded: 404 for all
         "talents:application_cv": ({"pk": world["application"].pk}, "get", NOBODY),
+        "matching:apply_from_match": ({"pk": posting.pk}, "get", {"talent", "other_talent"}),
+        "matching:matching_talents": ({"pk": posting.pk}, "get", {"recruiter"}),
+        "matching:contact_from_match": (
+            {"pk": posting.pk, "profile_pk": world["profile"].pk},
+            "post",
+            {"recruiter"},
+        ),
     }
 
 
 def urls_with_objects() -> set[str]:
-    """Every named URL of companies and talents that takes an id, a slug or a token."""
+    """Every named URL of our apps that takes an id, a slug or a token."""
     names = set()
-    for namespace in ("companies", "talents"):
+    for namespace in ("companies", "talents", "matching"):
         resolver = get_resolver()
         for pattern in _patterns(resolver.namespace_dict[namespace][1].url_patterns):
             if pattern.name and pattern.pattern.converters:
