@@ -1,34 +1,34 @@
 """Data for `make loadtest`: the demo, synthetic postings and talents, and signed-in sessions.
 
-Writes a plan (JSON) for the load generator: sample URLs of postings and companies and session
-cookies of synthetic talents and recruiters, so that the load test measures pages, not sign-ins
-(which are rate-limited on purpose). Idempotent: data that is there is kept.
+The synthetic region is the matching benchmark's (`matching.bench.generate`: clustered skills,
+regional languages, 70 % of talents visible). Writes a plan (JSON) for the load generator:
+sample URLs of postings and companies and session cookies of synthetic talents and recruiters
+with their matching pages, so that the load test measures pages, not sign-ins (which are
+rate-limited on purpose). Idempotent: data that is there is kept.
 """
 
 import json
 import random
 from argparse import ArgumentParser
-from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from companies.bench import generate_postings
-from companies.models import Company, FieldOfStudy, Membership, Posting, PostingType, Skill
-from talents.models import TalentProfile, TalentSkill
+from companies.models import Company, Membership, Posting
+from matching.bench import EMAIL_DOMAIN, generate, remove_generated_data
+from talents.models import TalentProfile
 
-EMAIL_DOMAIN = "load.invalid"
-# The signed-in pages in the mix: what a talent and a recruiter look at most.
-TALENT_PAGE, TALENT_PAGE_NAME = "talents:dashboard", "talent: dashboard"
-RECRUITER_PAGE, RECRUITER_PAGE_NAME = "talents:talent_directory", "recruiter: fitting talents"
-BATCH = 5000
+RECRUITER_DOMAIN = "load.invalid"
+# The signed-in pages in the mix: a talent's matches, a posting's matching talents.
+TALENT_PAGE, TALENT_PAGE_NAME = "matching:my_matches", "talent: my matches"
+RECRUITER_PAGE, RECRUITER_PAGE_NAME = "matching:matching_talents", "recruiter: matching talents"
 
 
 class Command(BaseCommand):
@@ -49,14 +49,16 @@ class Command(BaseCommand):
         plan: Path,
         **options: object,
     ) -> None:
-        rng = random.Random(2026)  # noqa: S311 – synthetic data, not secrets
-        if Posting.objects.filter(company__slug__startswith="bench-").count() < postings:
-            self.stdout.write(f"Generating {postings} postings …")
-            generate_postings(count=postings)
-        existing = User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").count()
-        if existing < talents:
-            self.stdout.write(f"Generating {talents - existing} talents …")
-            _generate_talents(rng, start=existing, count=talents - existing)
+        rng = random.Random(2026)  # noqa: S311 – choosing samples, not secrets
+        have = (
+            Posting.objects.filter(company__slug__startswith="bench-").count(),
+            TalentProfile.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").count(),
+        )
+        if have != (postings, talents):
+            self.stdout.write(f"Generating {postings:,} postings and {talents:,} talents …")
+            remove_generated_data()
+            User.objects.filter(email__endswith=f"@{RECRUITER_DOMAIN}").delete()
+            generate(postings=postings, talents=talents)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         talent_users = list(
@@ -65,11 +67,12 @@ class Command(BaseCommand):
                 talent_profile__visibility=TalentProfile.Visibility.ANONYMOUS,
             ).order_by("pk")[:sessions]
         )
+        published = Posting.objects.published().filter(company__slug__startswith="bench-")
         companies = list(
             Company.objects.filter(slug__startswith="bench-").order_by("pk")[:sessions]
         )
         recruiters = [_recruiter_of(company) for company in companies]
-        published = Posting.objects.published().filter(company__slug__startswith="bench-")
+        their_postings = [published.filter(company=company).first() for company in companies]
         sample = rng.sample(list(published.values_list("pk", flat=True)), k=500)
         plan.write_text(
             json.dumps(
@@ -90,9 +93,10 @@ class Command(BaseCommand):
                     "recruiter_sessions": [
                         {
                             "cookie": _session_for(user),
-                            "page": reverse(RECRUITER_PAGE, kwargs={"slug": company.slug}),
+                            "page": reverse(RECRUITER_PAGE, kwargs={"pk": posting.pk}),
                         }
-                        for user, company in zip(recruiters, companies, strict=True)
+                        for user, posting in zip(recruiters, their_postings, strict=True)
+                        if posting
                     ],
                     "session_cookie": settings.SESSION_COOKIE_NAME,
                 },
@@ -106,41 +110,9 @@ class Command(BaseCommand):
         )
 
 
-@transaction.atomic
-def _generate_talents(rng: random.Random, *, start: int, count: int) -> None:
-    skills = list(Skill.objects.values_list("pk", flat=True))
-    today = date.today()
-    for first in range(start, start + count, BATCH):
-        users = User.objects.bulk_create(
-            User(
-                email=f"talent-{number:06d}@{EMAIL_DOMAIN}",
-                password="!",  # unusable: nobody signs in with a password  # noqa: S106
-                account_type=User.AccountType.TALENT,
-            )
-            for number in range(first, min(first + BATCH, start + count))
-        )
-        profiles = TalentProfile.objects.bulk_create(
-            TalentProfile(
-                user=user,
-                fields_of_study=rng.sample(FieldOfStudy.values, k=rng.randint(1, 2)),
-                wanted_types=rng.sample(PostingType.values, k=rng.randint(1, 3)),
-                earliest_start=today + timedelta(days=rng.randint(0, 180)),
-                visibility=TalentProfile.Visibility.ANONYMOUS
-                if rng.random() < 0.7
-                else TalentProfile.Visibility.HIDDEN,
-            )
-            for user in users
-        )
-        TalentSkill.objects.bulk_create(
-            TalentSkill(profile=profile, skill_id=skill, level=rng.randint(1, 3))
-            for profile in profiles
-            for skill in rng.sample(skills, k=min(len(skills), rng.randint(4, 8)))
-        )
-
-
 def _recruiter_of(company: Company) -> User:
     user, _ = User.objects.get_or_create(
-        email=f"recruiter-{company.slug}@{EMAIL_DOMAIN}",
+        email=f"recruiter-{company.slug}@{RECRUITER_DOMAIN}",
         defaults={"account_type": User.AccountType.RECRUITER, "password": "!"},
     )
     Membership.objects.get_or_create(
