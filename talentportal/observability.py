@@ -23,6 +23,7 @@ _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 
 slow_query_logger = logging.getLogger("talentportal.slow_query")
+_LONG_PLACEHOLDER_LISTS = re.compile(r"(?:%s, ){5,}%s")  # IN (%s, %s, … 500 of them)
 
 
 class RequestIdMiddleware:
@@ -88,7 +89,7 @@ def log_slow_queries(
             slow_query_logger.warning(
                 "Slow query (%.0f ms): %s",
                 duration_ms,
-                sql[:2000],
+                _LONG_PLACEHOLDER_LISTS.sub("%s, …, %s", sql)[:2000],
                 extra={"duration_ms": round(duration_ms, 1)},
             )
 
