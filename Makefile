@@ -20,7 +20,7 @@ help:
 	@echo "make test   set up and run every check and test (what CI runs)"
 	@echo "make lint   ruff and mypy only"
 	@echo "make makemessages   refresh locale/*/django.po after changing strings"
-	@echo "make bench  search benchmark on 20,000 synthetic postings (own database talentportal_bench)"
+	@echo "make bench  matching and search benchmarks on 20,000 postings and 100,000 talents (own database talentportal_bench)"
 	@echo "make loadtest   locust against gunicorn (production settings), summary table (~6 min)"
 	@echo "make drills     failure drills: database restart under load, mail server down, backup/restore"
 	@echo "make securityscan   sqlmap and wapiti against a local server with demo data"
@@ -89,6 +89,7 @@ bench: messages
 	DATABASE_NAME=talentportal_bench $(MANAGE) migrate --no-input -v 0
 	DATABASE_NAME=talentportal_bench $(MANAGE) createcachetable
 	DATABASE_NAME=talentportal_bench $(MANAGE) seed_demo > /dev/null
+	DATABASE_NAME=talentportal_bench $(MANAGE) bench_matching $(MATCHING_ARGS)
 	DATABASE_NAME=talentportal_bench $(MANAGE) bench_search $(BENCH_ARGS)
 
 # Operations: each works in its own database on the same server (or the embedded one) and on

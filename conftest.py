@@ -39,6 +39,16 @@ def carol(db):
     return StaffUserFactory(email="carol@example.org", display_name="Carol Schubert")
 
 
+@pytest.fixture
+def staff_client(client, carol):
+    """The test client signed in as carol, with the two factors staff need for the admin."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(carol, generate_totp_secret())
+    client.force_login(carol)
+    return client
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser; no background connections to the outside."""

@@ -50,6 +50,25 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+def two_factor_setup_redirect(request: HttpRequest) -> HttpResponse | None:
+    """For a staff member without two-factor authentication (TOTP): the way to set it up, with
+    a message; None for everybody else. Guards the admin and the staff's other pages."""
+    user = request.user
+    if (
+        user.is_authenticated
+        and user.is_staff
+        and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    ):
+        messages.warning(
+            request,
+            _(
+                "Staff accounts need two-factor authentication. Please set up an authenticator app first."
+            ),
+        )
+        return redirect("mfa_activate_totp")
+    return None
+
+
 class StaffTwoFactorMiddleware:
     """Staff reach the admin only with two-factor authentication (TOTP) set up."""
 
@@ -57,18 +76,8 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(reverse("admin:index"))
-            and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+        if request.path.startswith(reverse("admin:index")) and (
+            setup := two_factor_setup_redirect(request)
         ):
-            messages.warning(
-                request,
-                _(
-                    "Staff accounts need two-factor authentication. Please set up an authenticator app first."
-                ),
-            )
-            return redirect("mfa_activate_totp")
+            return setup
         return self.get_response(request)

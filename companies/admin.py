@@ -28,7 +28,9 @@ from companies import services
 from companies.forms import CompanyForm, RejectionForm, checkbox_choices
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
+    DistrictProfile,
     FieldOfStudy,
     InvalidTransition,
     Membership,
@@ -42,6 +44,11 @@ from companies.models import (
 )
 from companies.search import refresh_search_fields
 
+REGION_FACTS_FIELDSETS: Any = [
+    (_("German"), {"fields": ["text_de", "transport_de", "universities_de"]}),
+    (_("English"), {"fields": ["text_en", "transport_en", "universities_en"]}),
+]
+
 
 @admin.register(Town)
 class TownAdmin(admin.ModelAdmin):
@@ -49,6 +56,48 @@ class TownAdmin(admin.ModelAdmin):
     list_filter = ["district"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "district", "latitude", "longitude", "population"]}),
+        *REGION_FACTS_FIELDSETS,
+    ]
+
+
+@admin.register(DistrictProfile)
+class DistrictProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "population", "area_km2"]
+    readonly_fields = ["district", "slug"]
+    fieldsets = [
+        (None, {"fields": ["district", "slug", "population", "area_km2"]}),
+        *REGION_FACTS_FIELDSETS,
+    ]
+
+    # The five districts come from a migration: edited here, never added or deleted.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: DistrictProfile | None = None
+    ) -> bool:
+        return False
+
+
+@admin.register(CompanyPortrait)
+class CompanyPortraitAdmin(admin.ModelAdmin):
+    list_display = ["title_de", "company", "published_at", "author"]
+    list_select_related = ["company", "author"]
+    list_filter = [("published_at", admin.EmptyFieldListFilter)]
+    search_fields = ["title_de", "title_en", "company__name"]
+    autocomplete_fields = ["company"]
+    prepopulated_fields = {"slug": ["title_de"]}
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["company", "slug", "published_at", "author"]}),
+        (_("German"), {"fields": ["title_de", "teaser_de", "body_de"]}),
+        (_("English"), {"fields": ["title_en", "teaser_en", "body_en"]}),
+    ]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        return {**super().get_changeform_initial_data(request), "author": request.user.pk}
 
 
 @admin.register(Skill)

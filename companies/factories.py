@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.factories import RecruiterUserFactory
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
     District,
     Membership,
@@ -175,3 +176,20 @@ class PostingLanguageFactory(factory.django.DjangoModelFactory[PostingLanguage])
             from companies.search import refresh_search_fields
 
             refresh_search_fields(Posting.objects.filter(pk=self.posting_id))
+
+
+class CompanyPortraitFactory(factory.django.DjangoModelFactory[CompanyPortrait]):
+    """A published portrait of a verified company (pass published_at=None for a draft)."""
+
+    class Meta:
+        model = CompanyPortrait
+
+    company = factory.SubFactory(CompanyFactory)
+    slug = factory.Sequence(lambda number: f"portraet-{number}")
+    title_de = factory.Sequence(lambda number: f"Sensorik aus dem Elbtal {number}")
+    title_en = factory.Sequence(lambda number: f"Sensors from the Elbe valley {number}")
+    teaser_de = "Wie ein kleines Team Fabriken sehen lässt."
+    teaser_en = "How a small team lets factories see."
+    body_de = "## Das Team\n\nZwölf Menschen, **eine** Idee."
+    body_en = "## The team\n\nTwelve people, **one** idea."
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
+MARKDOWN_SUBSET_HELP = _(
+    "Markdown: **bold**, *italic*, “- ” for list items, [link text](https://…), "
+    "“### ” for a subheading. Leave an empty line between paragraphs."
+)
+
 
 # --- Region ------------------------------------------------------------------------------------
 
@@ -44,12 +49,108 @@ class District(models.TextChoices):
     GOERLITZ = "goerlitz", _("Görlitz")
 
 
+APPROXIMATE_HELP = _(
+    "Approximate public figure (rounded, e.g. from the Statistical Office of Saxony); "
+    "check it before publishing and update it once a year."
+)
+
+
+class RegionFacts(models.Model):
+    """What staff tell visitors about a place of the region, in German and English."""
+
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True, help_text=APPROXIMATE_HELP
+    )
+    transport_de = models.TextField(
+        _("transport links (German)"),
+        blank=True,
+        help_text=_("One link per line, e.g. “S-Bahn S1 to Dresden, 25 minutes”."),
+    )
+    transport_en = models.TextField(_("transport links (English)"), blank=True)
+    universities_de = models.TextField(
+        _("universities and research (German)"),
+        blank=True,
+        help_text=_("One institution per line."),
+    )
+    universities_en = models.TextField(_("universities and research (English)"), blank=True)
+    text_de = models.TextField(
+        _("introduction (German)"), blank=True, help_text=MARKDOWN_SUBSET_HELP
+    )
+    text_en = models.TextField(
+        _("introduction (English)"),
+        blank=True,
+        help_text=_("While this is empty, the English page shows the German text."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def text(self) -> str:
+        return self.text_en if self.text_language == "en" else self.text_de
+
+    @property
+    def text_language(self) -> str:
+        return _text_language(self.text_de, self.text_en)
+
+    @property
+    def transport_lines(self) -> list[str]:
+        return _lines(self.transport_de, self.transport_en)
+
+    @property
+    def university_lines(self) -> list[str]:
+        return _lines(self.universities_de, self.universities_en)
+
+
+def _lines(german: str, english: str) -> list[str]:
+    text = english if _text_language(german, english) == "en" else german
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class DistrictProfile(RegionFacts):
+    """The facts staff keep about one of the region's districts (one row per district)."""
+
+    district = models.CharField(_("district"), max_length=20, choices=District.choices, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    area_km2 = models.PositiveIntegerField(
+        _("area in km²"), null=True, blank=True, help_text=APPROXIMATE_HELP
+    )
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["district"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:district_detail", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        return str(District(self.district).label)
+
+
 class TownQuerySet(models.QuerySet["Town"]):
     def in_district(self, district: str) -> "TownQuerySet":
         return self.filter(district=district)
 
+    def with_counts(self) -> "TownQuerySet":
+        """Each town with its verified companies, those hiring there and its open postings."""
+        verified = Q(sites__company__verification_status=Company.Verification.VERIFIED)
+        live = verified & Q(
+            sites__posting__status=Posting.Status.PUBLISHED,
+            sites__posting__expires_at__gt=timezone.now(),
+        )
+        return self.annotate(
+            company_count=models.Count("sites__company", filter=verified, distinct=True),
+            hiring_count=models.Count("sites__company", filter=live, distinct=True),
+            open_posting_count=models.Count("sites__posting", filter=live, distinct=True),
+        )
 
-class Town(models.Model):
+
+class Town(RegionFacts):
     """A town of the region; companies' sites and talents' preferences point here."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -57,7 +158,6 @@ class Town(models.Model):
     district = models.CharField(_("district"), max_length=20, choices=District.choices)
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     objects = TownQuerySet.as_manager()
 
@@ -68,6 +168,9 @@ class Town(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:town_detail", kwargs={"slug": self.slug})
 
 
 # --- Shared vocabularies -------------------------------------------------------------------------
@@ -1046,3 +1149,97 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.posting or self.company}"
+
+
+# --- Company portraits ---------------------------------------------------------------------------
+
+
+class CompanyPortraitQuerySet(models.QuerySet["CompanyPortrait"]):
+    def published(self) -> "CompanyPortraitQuerySet":
+        """Portraits staff published (not dated in the future) about verified companies."""
+        return self.filter(
+            published_at__isnull=False,
+            published_at__lte=timezone.now(),
+            company__verification_status=Company.Verification.VERIFIED,
+        )
+
+
+class CompanyPortrait(models.Model):
+    """A story staff write and publish about a company of the region."""
+
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="portraits"
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("The last part of the address.")
+    )
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    teaser_de = models.TextField(
+        _("teaser (German)"), max_length=400, help_text=_("One or two sentences for the list.")
+    )
+    teaser_en = models.TextField(_("teaser (English)"), max_length=400, blank=True)
+    body_de = models.TextField(_("text (German)"), help_text=MARKDOWN_SUBSET_HELP)
+    body_en = models.TextField(
+        _("text (English)"),
+        blank=True,
+        help_text=_("While this is empty, the English page shows the German text."),
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: a draft only staff see. A future date publishes it then."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CompanyPortraitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company portrait")
+        verbose_name_plural = _("company portraits")
+        ordering = [models.F("published_at").desc(nulls_last=True), "-created_at"]
+        indexes = [models.Index(fields=["-published_at"], name="portrait_published")]
+
+    def __str__(self) -> str:
+        return self.title_de
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:portrait_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.published_at is not None
+            and self.published_at <= timezone.now()
+            and self.company.is_verified
+        )
+
+    @property
+    def language(self) -> str:
+        """The language shown: the reader's once title and text exist in it, else German."""
+        if get_language() == "en" and self.title_en.strip() and self.body_en.strip():
+            return "en"
+        return "de"
+
+    @property
+    def title(self) -> str:
+        return self.title_en if self.language == "en" else self.title_de
+
+    @property
+    def teaser(self) -> str:
+        return (self.teaser_en or self.teaser_de) if self.language == "en" else self.teaser_de
+
+    @property
+    def body(self) -> str:
+        return self.body_en if self.language == "en" else self.body_de

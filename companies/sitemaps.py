@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from companies.models import Company, Posting
+from companies.models import Company, CompanyPortrait, DistrictProfile, Posting, Town
 
 
 class BilingualSitemap(Sitemap):
@@ -32,12 +32,30 @@ class CompanySitemap(BilingualSitemap):
         return company.updated_at
 
 
+class PortraitSitemap(BilingualSitemap):
+    def items(self) -> QuerySet[CompanyPortrait]:
+        return CompanyPortrait.objects.published().only("pk", "slug", "updated_at").order_by("pk")
+
+    def lastmod(self, portrait: CompanyPortrait) -> datetime:
+        return portrait.updated_at
+
+
+class RegionSitemap(BilingualSitemap):
+    """District and town pages."""
+
+    def items(self) -> list[DistrictProfile | Town]:
+        return [*DistrictProfile.objects.order_by("pk"), *Town.objects.order_by("pk")]
+
+
 class StaticPagesSitemap(BilingualSitemap):
     def items(self) -> list[str]:
         return [
             "home",
             "companies:company_list",
             "companies:posting_search",
+            "companies:region_overview",
+            "companies:portrait_list",
+            "site_page_programme",
             "site_page_impressum",
             "site_page_datenschutz",
             "site_page_barrierefreiheit",
@@ -50,5 +68,7 @@ class StaticPagesSitemap(BilingualSitemap):
 SITEMAPS: dict[str, type[Sitemap]] = {
     "postings": PostingSitemap,
     "companies": CompanySitemap,
+    "portraits": PortraitSitemap,
+    "region": RegionSitemap,
     "pages": StaticPagesSitemap,
 }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedRequest
-from companies import services
+from companies import region, services
 from companies.filters import CompanyFilter, PostingFilter, cached_facet_counts, show_counts
 from companies.forms import (
     CompanyForm,
@@ -29,13 +29,16 @@ from companies.forms import (
 )
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
+    DistrictProfile,
     InvalidTransition,
     Invitation,
     Membership,
     Posting,
     PostingSkill,
     Skill,
+    Town,
 )
 
 PAGE_SIZE = 20
@@ -96,9 +99,58 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     visible = Company.objects.verified() | Company.objects.editable_by(request.user)
     company = get_object_or_404(visible.distinct().prefetch_related("sites__town"), slug=slug)
     postings = _listed_postings().filter(company=company)
+    portraits = company.portraits.published() if company.is_verified else []
     return render(
-        request, "companies/company_detail.html", {"company": company, "postings": postings}
+        request,
+        "companies/company_detail.html",
+        {"company": company, "postings": postings, "portraits": portraits},
     )
+
+
+# --- The region and company portraits -------------------------------------------------------------
+
+
+def region_overview(request: HttpRequest) -> HttpResponse:
+    """Living and working in the region: the map of the towns and the districts as a list."""
+    towns = list(region.towns_with_counts())
+    context = {
+        "map": region.region_map(towns),
+        "towns": towns,
+        "districts": region.districts_with_counts(),
+    }
+    return render(request, "companies/region_overview.html", context)
+
+
+def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    district = get_object_or_404(region.districts_with_counts(), slug=slug)
+    towns = region.towns_with_counts().filter(district=district.district)
+    return render(request, "companies/district_detail.html", {"district": district, "towns": towns})
+
+
+def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    town = get_object_or_404(Town.objects.with_counts(), slug=slug)
+    district = DistrictProfile.objects.filter(district=town.district).first()
+    companies = region.companies_in_town(town)
+    return render(
+        request,
+        "companies/town_detail.html",
+        {"town": town, "district": district, "companies": companies},
+    )
+
+
+def portrait_list(request: HttpRequest) -> HttpResponse:
+    portraits = CompanyPortrait.objects.published().select_related("company")
+    return render(request, "companies/portrait_list.html", {"page": _page(request, portraits)})
+
+
+def portrait_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    visible = (
+        CompanyPortrait.objects.all()
+        if request.user.is_staff
+        else CompanyPortrait.objects.published()
+    )
+    portrait = get_object_or_404(visible.select_related("company"), slug=slug)
+    return render(request, "companies/portrait_detail.html", {"portrait": portrait})
 
 
 def company_logo(request: HttpRequest, slug: str) -> FileResponse:

@@ -162,7 +162,7 @@ class MatchingWeightsAdmin(admin.ModelAdmin[MatchingWeights]):
     readonly_fields = ["updated_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not MatchingWeights.objects.exists()
+        return False  # the list creates the one row (asking on every admin page costs a query)
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -39,8 +39,8 @@ class SitePageAdmin(admin.ModelAdmin):
     def placeholders(self, page: SitePage) -> str:
         return ", ".join(page.open_placeholders()) or "–"
 
-    # The three pages come from a migration; the law requires all of them, so none is added
-    # or deleted here.
+    # The pages come from migrations (the law requires the legal ones, the templates link all of
+    # them), so none is added or deleted here.
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from companies.models import (
     Company,
+    CompanyPortrait,
     CompanySite,
     District,
     Membership,
@@ -22,8 +23,16 @@ from companies.models import (
     normalize_label,
 )
 from companies.search import refresh_search_fields
-from talentportal.demo_catalogue import COMPANIES, POSTINGS, SKILLS, TALENTS
-from talents.models import Consent, ContactRequest, TalentProfile, University
+from events.models import CompanyParticipation, Event, EventKind, Registration
+from talentportal.demo_catalogue import (
+    COMPANIES,
+    PORTRAITS,
+    POSTINGS,
+    SKILLS,
+    TALENTS,
+    TOWN_FACTS,
+)
+from talents.models import Application, Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
 
 # name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
@@ -135,6 +144,16 @@ def seed_demo() -> None:
                 "population": population,
             },
         )
+    for slug, facts in TOWN_FACTS.items():
+        transport_de, transport_en, universities_de, universities_en, text_de, text_en = facts
+        Town.objects.filter(slug=slug).update(
+            transport_de=transport_de,
+            transport_en=transport_en,
+            universities_de=universities_de,
+            universities_en=universities_en,
+            text_de=text_de,
+            text_en=text_en,
+        )
     for name, short_name, city, kind in UNIVERSITIES:
         University.objects.update_or_create(
             name=name, defaults={"short_name": short_name, "city": city, "kind": kind}
@@ -149,12 +168,15 @@ def seed_demo() -> None:
         company=companies[1], user=people["recruiter"], defaults={"role": Membership.Role.RECRUITER}
     )
     _demo_postings(companies, by=people["recruiter"], staff=people["staff"])
+    _demo_portraits(companies, author=people["staff"])
+    _demo_report_figures(companies[2:])
     alice = (
         "alice@example.org", "Alice Neumann", "student", "TU Dresden", ["computer_science"], 1,
         ["working_student", "thesis"], 20, ["dresden"],
         [("Python", 3), ("Git", 2), ("SQL", 2), ("Linux", 1)], [("de", 6), ("en", 5)],
     )  # fmt: skip
     profiles = [_demo_talent(entry) for entry in [alice, *TALENTS]]
+    _demo_events(companies, [profile.user for profile in profiles])
     ContactRequest.objects.get_or_create(
         company=companies[0],
         profile=profiles[2],
@@ -163,6 +185,64 @@ def seed_demo() -> None:
             "message": "Wir suchen Verstärkung für unsere Prozessentwicklung im Dresdner Norden.",
         },
     )
+
+
+# title (German), title (English), format, days from today at 17:00, hours, town slug (None:
+# online), language, capacity, target groups, companies taking part, talents registered
+DEMO_EVENTS = [
+    ("Speed Dating Mikroelektronik & Software", "Speed dating: microelectronics & software",
+     EventKind.SPEED_DATING, 10, 2, "dresden", "both", 12, ["students", "graduates"], 2, 4),
+    ("Karriereabend Oberlausitz", "Career evening Upper Lusatia", EventKind.CAREER_EVENING,
+     21, 3, "goerlitz", "de", 60, ["students", "graduates", "young_professionals"], 1, 1),
+    ("Online: Ankommen im Job in Sachsen", "Online: starting your job in Saxony",
+     EventKind.ONLINE, 5, 1, None, "en", 100, ["international", "researchers"], 0, 0),
+    ("Jobmesse Dresden", "Job fair Dresden", EventKind.JOB_FAIR, -30, 6, "dresden", "de",
+     300, ["students", "graduates", "young_professionals"], 2, 3),
+]  # fmt: skip
+
+
+def _demo_events(companies: list[Company], talents: list[User]) -> None:
+    today = timezone.localtime().replace(hour=17, minute=0, second=0, microsecond=0)
+    for entry in DEMO_EVENTS:
+        (
+            title_de,
+            title_en,
+            kind,
+            days,
+            hours,
+            town,
+            language,
+            capacity,
+            groups,
+            taking_part,
+            registered,
+        ) = entry
+        starts_at = today + timedelta(days=days)
+        event, _created = Event.objects.update_or_create(
+            title_de=title_de,
+            defaults={
+                "title_en": title_en,
+                "kind": kind,
+                "description_de": f"**{title_de}**: Lernen Sie Arbeitgeber der Region kennen.",
+                "description_en": f"**{title_en}**: meet employers of the region.",
+                "starts_at": starts_at,
+                "ends_at": starts_at + timedelta(hours=hours),
+                "town": Town.objects.get(slug=town) if town else None,
+                "venue": "Veranstaltungsraum" if town else "",
+                "online_url": "" if town else "https://meet.example.org/ankommen-in-sachsen",
+                "language": language,
+                "capacity": capacity,
+                "target_groups": groups,
+                "slot_minutes": 10,
+                "is_published": True,
+            },
+        )
+        for company in companies[:taking_part]:
+            CompanyParticipation.objects.get_or_create(event=event, company=company)
+        for talent in talents[:registered]:
+            Registration.objects.get_or_create(
+                event=event, user=talent, defaults={"status": Registration.Status.REGISTERED}
+            )
 
 
 def _demo_talent(entry: tuple) -> TalentProfile:
@@ -266,6 +346,68 @@ def _demo_postings(companies: list[Company], *, by: User, staff: User) -> None:
             posting.publish(by=staff)
             Posting.objects.filter(pk=posting.pk).update(published_at=now - timedelta(days=number))
     refresh_search_fields(Posting.objects.all())
+
+
+def _demo_portraits(companies: list[Company], *, author: User) -> None:
+    for number, (index, slug, *texts) in enumerate(PORTRAITS):
+        title_de, title_en, teaser_de, teaser_en, body_de, body_en = texts
+        CompanyPortrait.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "company": companies[index],
+                "title_de": title_de,
+                "title_en": title_en,
+                "teaser_de": teaser_de,
+                "teaser_en": teaser_en,
+                "body_de": body_de,
+                "body_en": body_en,
+                "author": author,
+                "published_at": timezone.now() - timedelta(days=7 * (number + 1)),
+            },
+        )
+
+
+REPORT_PEOPLE = 60
+
+
+def _demo_report_figures(companies: list[Company]) -> None:
+    """Hidden profiles and applications spread over the last eleven months, so that the impact
+    report has bars to show. Companies never see these profiles (hidden); they apply only to
+    companies the demo recruiter does not belong to. Nobody can sign in with them."""
+    statuses = [choice for choice, _label in TalentProfile.Status.choices]
+    permits = ["eu", "eu", "eu", "student_visa", "job_seeker", "blue_card", "", "eu"]
+    universities = list(
+        University.objects.filter(short_name__in=["TU Dresden", "HTW Dresden", "HSZG"])
+    )
+    postings = list(Posting.objects.published().filter(company__in=companies).order_by("pk")[:6])
+    now = timezone.now()
+    for number in range(REPORT_PEOPLE):
+        user, created = User.objects.get_or_create(
+            email=f"statistik{number:02d}@example.org",
+            defaults={"account_type": User.AccountType.TALENT},
+        )
+        if not created:
+            continue
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        joined = now - timedelta(days=(number * 11) % 330)
+        profile = TalentProfile.objects.create(
+            user=user,
+            status=statuses[number % 7 % len(statuses)],
+            university=universities[number % 4] if number % 4 < len(universities) else None,
+            work_permit=permits[number % len(permits)],
+        )
+        TalentProfile.objects.filter(pk=profile.pk).update(created_at=joined)
+        if postings and number % 3 != 2:
+            hired = number % 9 == 0
+            application = Application.objects.create(
+                posting=postings[number % len(postings)], profile=profile
+            )
+            Application.objects.filter(pk=application.pk).update(
+                created_at=joined + timedelta(days=2),
+                status=Application.Status.HIRED if hired else Application.Status.SENT,
+                updated_at=min(now, joined + timedelta(days=30)),
+            )
 
 
 def _demo_user(login: DemoLogin) -> User:

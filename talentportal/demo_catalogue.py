@@ -583,3 +583,165 @@ TALENTS: list[tuple] = [
         [("de", 6)],
     ),
 ]
+
+# Facts about the larger towns (approximate public figures and links; staff check them in the
+# admin): town slug → transport (de, en), universities and research (de, en), text (de, en).
+TOWN_FACTS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "dresden": (
+        "Hauptbahnhof mit ICE/IC nach Berlin und Leipzig, EuroCity nach Prag\n"
+        "S-Bahn, Straßenbahn und Bus der DVB\nFlughafen Dresden",
+        "Main station with ICE/IC to Berlin and Leipzig, EuroCity to Prague\n"
+        "S-Bahn, trams and buses\nDresden Airport",
+        "TU Dresden\nHTW Dresden\nFraunhofer-, Max-Planck-, Leibniz- und Helmholtz-Institute",
+        "TU Dresden\nHTW Dresden\nFraunhofer, Max Planck, Leibniz and Helmholtz institutes",
+        "Landeshauptstadt an der Elbe mit Altstadt, Neustadt und viel Grün. Größter Standort "
+        "der Mikroelektronik in Europa und Stadt der Wissenschaft.",
+        "Saxony's capital on the Elbe with its old town, the lively Neustadt and plenty of green. "
+        "Europe's largest microelectronics cluster and a city of science.",
+    ),
+    "radebeul": (
+        "S-Bahn S1 nach Dresden (15 Minuten)\nStraßenbahnlinie 4 nach Dresden",
+        "S-Bahn S1 to Dresden (15 minutes)\nTram line 4 to Dresden",
+        "",
+        "",
+        "Weinberge, Villen und kurze Wege nach Dresden.",
+        "Vineyards, villas and a short trip to Dresden.",
+    ),
+    "meissen": (
+        "S-Bahn S1 nach Dresden (gut 30 Minuten)",
+        "S-Bahn S1 to Dresden (just over 30 minutes)",
+        "Hochschule Meißen (FH) und Fortbildungszentrum",
+        "Meissen University of Applied Sciences (public administration)",
+        "Porzellan, Wein und eine mittelalterliche Altstadt über der Elbe.",
+        "Porcelain, wine and a medieval old town above the Elbe.",
+    ),
+    "riesa": (
+        "Regionalzüge nach Dresden und Leipzig\nElbhafen",
+        "Regional trains to Dresden and Leipzig\nElbe port",
+        "Berufsakademie Sachsen, Staatliche Studienakademie Riesa",
+        "Saxon University of Cooperative Education, Riesa campus",
+        "Industrie- und Logistikstandort zwischen Dresden und Leipzig.",
+        "An industrial and logistics town between Dresden and Leipzig.",
+    ),
+    "freital": (
+        "S-Bahn S3 nach Dresden (15 Minuten)",
+        "S-Bahn S3 to Dresden (15 minutes)",
+        "",
+        "",
+        "Direkt an Dresden, mit Edelstahl, Labor- und Medizintechnik.",
+        "Right next to Dresden, with steel, laboratory and medical technology companies.",
+    ),
+    "pirna": (
+        "S-Bahn S1 nach Dresden (20 Minuten)\nAutobahn A17 nach Prag",
+        "S-Bahn S1 to Dresden (20 minutes)\nMotorway A17 to Prague",
+        "",
+        "",
+        "Tor zur Sächsischen Schweiz, mit Pharma- und Medizintechnik.",
+        "Gateway to Saxon Switzerland, with pharmaceutical and medical technology firms.",
+    ),
+    "radeberg": (
+        "S-Bahn S8 nach Dresden (20 Minuten)",
+        "S-Bahn S8 to Dresden (20 minutes)",
+        "",
+        "",
+        "Brauerei, Elektronik und Maschinenbau im Dresdner Nordosten.",
+        "Brewing, electronics and engineering north-east of Dresden.",
+    ),
+    "bautzen": (
+        "Regionalexpress nach Dresden (knapp 1 Stunde) und Görlitz\nAutobahn A4",
+        "Regional express to Dresden (just under an hour) and Görlitz\nMotorway A4",
+        "Berufsakademie Sachsen, Staatliche Studienakademie Bautzen\nSorbisches Institut",
+        "Saxon University of Cooperative Education, Bautzen campus\nSorbian Institute",
+        "Tausendjährige Stadt der Türme, Zentrum der Sorb\\*innen, mit Schienenfahrzeugbau.",
+        "A thousand-year-old town of towers, centre of the Sorbian people, with rail vehicle "
+        "manufacturing.",
+    ),
+    "kamenz": (
+        "S-Bahn S8 nach Dresden (gut 40 Minuten)",
+        "S-Bahn S8 to Dresden (just over 40 minutes)",
+        "",
+        "",
+        "Lessingstadt mit Batterie- und Elektronikfertigung.",
+        "Lessing's home town, with battery and electronics manufacturing.",
+    ),
+    "hoyerswerda": (
+        "Regionalzüge nach Dresden und Cottbus",
+        "Regional trains to Dresden and Cottbus",
+        "",
+        "",
+        "Lausitzer Seenland und Strukturwandel von der Kohle zu neuen Industrien.",
+        "Lusatian lake district and the change from coal to new industries.",
+    ),
+    "goerlitz": (
+        "Regionalexpress nach Dresden (gut 1 Stunde 20)\nZüge nach Breslau (Wrocław)\nAutobahn A4",
+        "Regional express to Dresden (about 1 hour 20)\nTrains to Wrocław\nMotorway A4",
+        "Hochschule Zittau/Görlitz\nCASUS – Center for Advanced Systems Understanding\n"
+        "Senckenberg Museum für Naturkunde",
+        "Zittau/Görlitz University of Applied Sciences\n"
+        "CASUS – Center for Advanced Systems Understanding\nSenckenberg Museum of Natural History",
+        "Europastadt an der Neiße mit Zgorzelec, bekannte Filmkulisse, Schienenfahrzeugbau und "
+        "Forschung zum Strukturwandel.",
+        "European city on the Neisse with Zgorzelec, a famous film set, rail vehicle "
+        "manufacturing and research on structural change.",
+    ),
+    "zittau": (
+        "Trilex-Züge nach Görlitz und Liberec\nRegionalzüge nach Dresden",
+        "Trilex trains to Görlitz and Liberec\nRegional trains to Dresden",
+        "Hochschule Zittau/Görlitz\nInternationales Hochschulinstitut Zittau der TU Dresden",
+        "Zittau/Görlitz University of Applied Sciences\nInternational Institute Zittau of TU Dresden",
+        "Hochschulstadt im Dreiländereck am Zittauer Gebirge, mit Kunststoff- und Textiltechnik.",
+        "A university town where three countries meet, at the Zittau Mountains, with plastics and "
+        "textile technology.",
+    ),
+    "loebau": (
+        "Regionalexpress Dresden–Görlitz",
+        "Regional express Dresden–Görlitz",
+        "",
+        "",
+        "Kleinstadt in der Oberlausitz zwischen Bautzen und Görlitz.",
+        "A small town in Upper Lusatia between Bautzen and Görlitz.",
+    ),
+}
+
+# company (index into COMPANIES), slug, title (de, en), teaser (de, en), text (de, en)
+PORTRAITS: list[tuple[int, str, str, str, str, str, str, str]] = [
+    (
+        1,
+        "mechatronik-aus-zittau",
+        "Mechatronik aus Zittau: Maschinen für die Welt",
+        "Mechatronics from Zittau: machines for the world",
+        "Ein Familienunternehmen im Dreiländereck baut Sondermaschinen – und sucht Nachwuchs von "
+        "der Hochschule nebenan.",
+        "A family company where three countries meet builds special machines – and looks for "
+        "graduates from the university next door.",
+        "Wer durch die Montagehalle geht, hört Tschechisch, Polnisch und Deutsch. "
+        "„Wir sind ein kleines Team, aber unsere Maschinen stehen in zwölf Ländern“, sagt die "
+        "Geschäftsführerin.\n\n## Einstieg\n\nStudierende der Hochschule Zittau/Görlitz "
+        "schreiben hier ihre Abschlussarbeiten und bleiben oft danach.\n\n"
+        "- Praktika und Abschlussarbeiten\n- Werkstudierende ab 10 Stunden\n"
+        "- Einarbeitung mit Mentor\\*in",
+        'Walking through the assembly hall you hear Czech, Polish and German. "We are a small '
+        'team, but our machines work in twelve countries," says the managing director.\n\n'
+        "## Getting started\n\nStudents of Zittau/Görlitz University of Applied Sciences write "
+        "their theses here and often stay on.\n\n- Internships and theses\n"
+        "- Working students from 10 hours a week\n- A mentor for every newcomer",
+    ),
+    (
+        0,
+        "reinraum-statt-hoersaal",
+        "Reinraum statt Hörsaal: Halbleiter im Dresdner Norden",
+        "Clean room instead of lecture hall: semiconductors north of Dresden",
+        "Wie ein mittelständischer Zulieferer der Chipindustrie Werkstudierende zu "
+        "Prozessingenieur\\*innen macht.",
+        "How a medium-sized supplier of the chip industry turns working students into process "
+        "engineers.",
+        "Im Dresdner Norden entstehen Bauteile, ohne die keine Chipfabrik läuft. Das Team setzt "
+        "auf Studierende der TU Dresden und der HTW Dresden.\n\n## Was das Unternehmen bietet\n\n"
+        "- Flexible Arbeitszeiten während der Prüfungsphasen\n- Englisch als Arbeitssprache "
+        "im Labor\n- Übernahme nach dem Abschluss",
+        "North of Dresden, a team makes parts no chip factory can do without. It relies on "
+        "students of TU Dresden and HTW Dresden.\n\n## What the company offers\n\n"
+        "- Flexible hours during exams\n- English as the working language in the lab\n"
+        "- A job after graduation",
+    ),
+]

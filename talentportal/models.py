@@ -20,15 +20,17 @@ MARKDOWN_HELP = _(
 
 
 class SitePage(models.Model):
-    """Imprint, privacy policy and accessibility statement: staff keep their text up to date.
+    """Imprint, privacy policy, accessibility statement and the page on the programmes and the
+    partner network: staff keep their text up to date.
 
-    The three pages are created by a data migration and cannot be added or deleted, only edited.
+    The pages are created by data migrations and cannot be added or deleted, only edited.
     """
 
     class Slug(models.TextChoices):
         IMPRINT = "impressum", _("Imprint")
         PRIVACY = "datenschutz", _("Privacy policy")
         ACCESSIBILITY = "barrierefreiheit", _("Accessibility statement")
+        PROGRAMMES = "programme", _("Programmes and partner network")
 
     slug = models.SlugField(_("page"), unique=True, choices=Slug.choices)
     title_de = models.CharField(_("title (German)"), max_length=200)

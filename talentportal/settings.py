@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "companies",
     "talents",
     "matching",
+    "events",
     "talentportal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -11,6 +11,7 @@ from django_tasks import task
 
 from accounts.emails import prune_sent_emails, retry_failed_emails
 from companies.services import expire_due_postings, remind_expiring_postings
+from events.services import send_event_reminders
 from matching.services import send_match_digests
 from talents.services.gdpr import (
     anonymise_old_applications,
@@ -26,6 +27,7 @@ SCHEDULED_JOBS: dict[str, tuple[str, Callable[[], int]]] = {
     "remind_expiring_postings": ("expiry reminders queued", remind_expiring_postings),
     "search_alerts": ("search alerts queued", send_search_alerts),
     "match_digests": ("match digests queued", send_match_digests),
+    "event_reminders": ("event reminders queued", send_event_reminders),
     "delete_unverified_accounts": ("unconfirmed accounts deleted", delete_unverified_accounts),
     "inactive_profiles": (
         "inactive talents reminded or deleted",

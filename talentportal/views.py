@@ -1,18 +1,24 @@
 """Site-wide pages: home, the legal pages, operations probes and error pages."""
 
 import sys
+from collections.abc import Callable
+from functools import wraps
 
 from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from talentportal.forms import AccessibilityFeedbackForm
+from accounts.middleware import two_factor_setup_redirect
+from talentportal import reports
+from talentportal.forms import AccessibilityFeedbackForm, ReportPeriodForm
 from talentportal.models import SitePage
 from talentportal.services import submit_accessibility_feedback
 
@@ -45,6 +51,41 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility_statement.html", {"page": page, "form": form})
 
 
+View = Callable[..., HttpResponse]
+
+
+def staff_with_two_factor_required(view: View) -> View:
+    """Like the admin: staff only (others 403, visitors to sign-in), with two-factor set up."""
+
+    @wraps(view)
+    @login_required
+    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return two_factor_setup_redirect(request) or view(request, *args, **kwargs)
+
+    return guarded
+
+
+@staff_with_two_factor_required
+def impact_report(request: HttpRequest) -> HttpResponse:
+    """The figures for the funder in a period, as charts and tables, or one section as CSV."""
+    asked = "start" in request.GET or "end" in request.GET
+    form = ReportPeriodForm(request.GET if asked else ReportPeriodForm.default_data())
+    if not form.is_valid():
+        return render(request, "pages/impact_report.html", {"form": form}, status=400)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    wanted = request.GET.get("section", "")
+    specs = [spec for spec in reports.SECTIONS if wanted in ("", "all", spec.key)]
+    if not specs:
+        raise Http404
+    sections = reports.build_report(start, end, specs)
+    if request.GET.get("format") == "csv":
+        return reports.csv_response(sections, start, end)
+    context = {"form": form, "sections": sections, "start": start, "end": end}
+    return render(request, "pages/impact_report.html", context)
+
+
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Everything public may be indexed; the sitemap lists it. Personal areas are excluded."""
     lines = [
@@ -55,6 +96,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /en/accounts/",
         "Disallow: /mein/",
         "Disallow: /en/my/",
+        "Disallow: /berichte/",
+        "Disallow: /en/reports/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

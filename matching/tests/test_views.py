@@ -253,3 +253,21 @@ def test_closed_postings_never_appear_in_matches(client, alice, plc):
     client.force_login(alice)
 
     assert client.get(MY_MATCHES).context["matches"] == []
+
+
+def test_the_impact_report_counts_matches_shown_and_acted_on_in_the_period(db):
+    from datetime import date
+
+    from matching.reports import matches_shown_and_acted_on
+
+    MatchCount.objects.create(
+        day=date(2026, 3, 2), side=MatchCount.Side.TALENT, shown=30, acted_on=4
+    )
+    MatchCount.objects.create(
+        day=date(2026, 3, 9), side=MatchCount.Side.COMPANY, shown=12, acted_on=2
+    )
+    MatchCount.objects.create(day=date(2025, 12, 1), side=MatchCount.Side.TALENT, shown=99)
+
+    figures = dict(matches_shown_and_acted_on(date(2026, 1, 1), date(2026, 12, 31)))
+
+    assert list(figures.values()) == [30, 4, 12, 2]

@@ -7,8 +7,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.factories import StaffUserFactory, TalentUserFactory
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
+from companies.factories import (
+    CompanyFactory,
+    CompanyPortraitFactory,
+    MembershipFactory,
+    PostingFactory,
+)
 from companies.models import Invitation, Membership, Posting
+from events.factories import CompanyParticipationFactory, EventFactory, RegistrationFactory
 from talents.factories import ApplicationFactory, TalentProfileFactory
 from talents.models import Bookmark, ContactRequest, SavedSearch, TalentProfile
 
@@ -38,6 +44,10 @@ def world(db):
     search = SavedSearch.objects.create(user=alice, name="Python", query="q=Python")
     Bookmark.objects.create(user=alice, posting=posting)
     invitation = Invitation.objects.create(company=company, email="new@example.org", invited_by=bob)
+    event = EventFactory()
+    RegistrationFactory(event=event, user=alice)
+    participation = CompanyParticipationFactory(event=event, company=company)
+    draft_portrait = CompanyPortraitFactory(company=company, published_at=None)
     return {
         "users": {
             "talent": alice,
@@ -55,12 +65,16 @@ def world(db):
         "search": search,
         "invitation": invitation,
         "colleague": colleague,
+        "event": event,
+        "participation": participation,
+        "draft_portrait": draft_portrait,
     }
 
 
 # url name: (kwargs from the world, method, roles that may use it)
 def matrix(world: dict) -> dict[str, tuple[dict, str, set[str]]]:
     company, posting, draft = world["company"], world["posting"], world["draft"]
+    event = world["event"]
     return {
         "companies:company_detail": ({"slug": company.slug}, "get", EVERYBODY),
         "companies:company_logo": (
@@ -71,6 +85,10 @@ def matrix(world: dict) -> dict[str, tuple[dict, str, set[str]]]:
         "companies:company_report": ({"slug": company.slug}, "get", EVERYBODY),
         "companies:posting_detail": ({"pk": posting.pk, "slug": posting.slug}, "get", EVERYBODY),
         "companies:posting_report": ({"pk": posting.pk, "slug": posting.slug}, "get", EVERYBODY),
+        # Region pages are public; a portrait only once published (staff preview drafts).
+        "companies:district_detail": ({"slug": "goerlitz"}, "get", EVERYBODY),
+        "companies:town_detail": ({"slug": posting.sites.get().town.slug}, "get", EVERYBODY),
+        "companies:portrait_detail": ({"slug": world["draft_portrait"].slug}, "get", {"staff"}),
         "companies:company_edit": ({"slug": company.slug}, "get", {"recruiter"}),
         "companies:company_team": ({"slug": company.slug}, "get", {"recruiter"}),
         "companies:member_remove": (
@@ -118,13 +136,23 @@ def matrix(world: dict) -> dict[str, tuple[dict, str, set[str]]]:
             "post",
             {"recruiter"},
         ),
+        "events:event_detail": ({"pk": event.pk, "slug": event.slug}, "get", EVERYBODY),
+        "events:event_ics": ({"pk": event.pk}, "get", EVERYBODY),
+        "events:event_cancel": ({"pk": event.pk}, "post", {"talent"}),  # before tom registers below
+        "events:event_register": ({"pk": event.pk}, "post", {"talent", "other_talent"}),
+        "events:company_register": (
+            {"pk": event.pk},
+            "post",
+            {"recruiter", "other_recruiter"},  # each for a verified company of their own
+        ),
+        "events:company_withdraw": ({"pk": world["participation"].pk}, "post", {"recruiter"}),
     }
 
 
 def urls_with_objects() -> set[str]:
     """Every named URL of our apps that takes an id, a slug or a token."""
     names = set()
-    for namespace in ("companies", "talents", "matching"):
+    for namespace in ("companies", "talents", "matching", "events"):
         resolver = get_resolver()
         for pattern in _patterns(resolver.namespace_dict[namespace][1].url_patterns):
             if pattern.name and pattern.pattern.converters:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('companies', '0004_posting_town_ids'),
+        ('companies', '0006_district_profiles'),
     ]
 
     operations = [
