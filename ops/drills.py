@@ -339,9 +339,10 @@ def drill_backup_restore(postgres: ThrowawayPostgres, environment: dict[str, str
 
 
 def _comparable(answer: tuple[int, str]) -> tuple[int, str]:
-    """A page without what differs on every request or server (CSRF token, port)."""
+    """A page without what differs on every request or server (CSRF token, CSP nonce, port)."""
     status, body = answer
     body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body)
+    body = re.sub(r' nonce="[^"]+"', "", body)
     return status, re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", body)
 
 
