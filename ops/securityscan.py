@@ -120,13 +120,17 @@ def run_sqlmap(base_url: str, work: Path, seconds: int) -> dict[str, Any]:
 def run_wapiti(base_url: str, work: Path, seconds: int) -> dict[str, Any]:
     report = work / "wapiti.json"
     started = time.monotonic()
+    # A third of the time crawls, the rest attacks, shared by the modules; wapiti stops itself.
+    crawl_seconds = max(60, seconds // 3)
+    attack_seconds = max(10, (seconds - crawl_seconds) // len(WAPITI_MODULES))
     _run(
         [str(SCAN_VENV / "bin" / "wapiti"), "-u", f"{base_url}/", "--scope", "folder",
-         "--flush-session", "-m", ",".join(WAPITI_MODULES), "--max-scan-time", str(seconds),
-         "--max-attack-time", str(max(30, seconds // 6)), "--max-links-per-page", "40",
+         "--flush-session", "-m", ",".join(WAPITI_MODULES), "--depth", "4",
+         "--max-scan-time", str(crawl_seconds), "--max-attack-time", str(attack_seconds),
+         "--max-links-per-page", "30", "--max-files-per-dir", "30", "--max-parameters", "12",
          "-f", "json", "-o", str(report), "--verify-ssl", "0", "--level", "2",
          "--color", "-v", "1"],
-        seconds + 300,
+        crawl_seconds + attack_seconds * len(WAPITI_MODULES) + 180,
         work,
         "wapiti",
     )  # fmt: skip
