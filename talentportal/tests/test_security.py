@@ -96,7 +96,8 @@ def test_production_session_cookie_settings():
             "shell",
             "-c",
             "from django.conf import settings as s; print(s.SESSION_COOKIE_NAME,"
-            " s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE)",
+            " s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE,"
+            " s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY)",
         ],
         cwd=PROJECT,
         env={
@@ -111,7 +112,7 @@ def test_production_session_cookie_settings():
         timeout=120,
         check=True,
     )
-    assert result.stdout.split()[-4:] == ["__Host-sessionid", "True", "True", "Lax"]
+    assert result.stdout.split()[-6:] == ["__Host-sessionid", "True", "True", "Lax", "True", "True"]
 
 
 def test_inline_script_carries_this_responses_nonce(client, db):
