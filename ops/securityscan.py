@@ -129,6 +129,7 @@ def run_wapiti(base_url: str, work: Path, seconds: int) -> dict[str, Any]:
          "--max-scan-time", str(crawl_seconds), "--max-attack-time", str(attack_seconds),
          "--max-links-per-page", "30", "--max-files-per-dir", "30", "--max-parameters", "12",
          "-f", "json", "-o", str(report), "--verify-ssl", "0", "--level", "2",
+         "--store-session", str(work / "wapiti-session"),
          "--color", "-v", "1"],
         crawl_seconds + attack_seconds * len(WAPITI_MODULES) + 180,
         work,
