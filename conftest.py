@@ -13,6 +13,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_fragment_cache():
+    """Rendered page fragments live in each process's memory: no test sees another's."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture
 def alice(db):
     """Alice, a talent."""

@@ -15,6 +15,8 @@ admin.site.site_header = _("TalentPortal Dresden – administration")
 admin.site.site_title = _("TalentPortal administration")
 admin.site.index_title = _("Moderation and content")
 
+handler500 = "talentportal.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

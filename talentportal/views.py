@@ -1,5 +1,6 @@
 """Site-wide pages: home, the legal pages, operations probes and error pages."""
 
+import sys
 from collections.abc import Callable
 from functools import wraps
 
@@ -7,10 +8,11 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -118,3 +120,19 @@ def readyz(request: HttpRequest) -> HttpResponse:
     if pending:
         return JsonResponse({"status": "unavailable", "migrations": "pending"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# How long a visitor (or the proxy) should wait before asking again while the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a lost database answers 503 with a page that needs no database (the next
+    request reconnects by itself, CONN_HEALTH_CHECKS); anything else the static 500 page. Neither
+    shows anything of the error: it is logged with the request id instead."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -28,7 +28,7 @@ BASE_URL = "https://talentportal.example"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+JSON_LD = re.compile(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', re.S)
 
 
 # --- JobPosting structured data ------------------------------------------------------------------
@@ -261,7 +261,7 @@ def test_description_cannot_break_out_of_the_script_tag(db):
     assert html.count("</script") == 1
     assert html.endswith("</script>")
     assert "alert(1)" in html  # still there, as harmless data
-    assert "&" not in html.removeprefix('<script type="application/ld+json">')
+    assert "&" not in html.split(">", 1)[1]
     data = json_ld_of(html)
     assert data["title"] == attack
     assert data["hiringOrganization"]["name"] == "Mallory & Co. <KG>"

@@ -374,9 +374,11 @@ def delete_orphaned_files() -> int:
     cutoff = timezone.now() - ORPHAN_GRACE
     deleted = 0
     for folder in ("cvs", "applications"):
-        if not default_storage.exists(folder):
+        try:  # object storage has no folders to ask about: list, and take nothing as empty
+            filenames = default_storage.listdir(folder)[1]
+        except FileNotFoundError:
             continue
-        for filename in default_storage.listdir(folder)[1]:
+        for filename in filenames:
             name = f"{folder}/{filename}"
             if name not in referenced and default_storage.get_modified_time(name) < cutoff:
                 default_storage.delete(name)

@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 response = client.get("/stellen/", params)
             p50 = statistics.median(timings)
             p95 = statistics.quantiles(timings, n=20)[18] if len(timings) >= 20 else max(timings)
-            assert response.status_code == 200, response.status_code  # noqa: S101
+            assert response.status_code == 200, response.status_code  # noqa: S101  # nosec B101
             count = PostingFilter(
                 QueryDict(urlencode(params)), queryset=Posting.objects.published()
             ).qs.count()

@@ -61,7 +61,7 @@ class Command(BaseCommand):
             f"{'ranking':<34} {'SQL p50':>8} {'SQL p95':>8} {'Python p50':>11} {'ratio':>7}"
         )
         repeat, python_repeat = options["repeat"], options["python_repeat"]
-        assert isinstance(repeat, int) and isinstance(python_repeat, int)  # noqa: S101
+        assert isinstance(repeat, int) and isinstance(python_repeat, int)  # noqa: S101  # nosec B101
         self._compare(
             "top 20 postings for a talent",
             lambda pk: [

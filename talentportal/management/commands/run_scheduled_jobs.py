@@ -1,35 +1,38 @@
-from django.core.management.base import BaseCommand
+from argparse import ArgumentParser
 
-from accounts.emails import prune_sent_emails
-from companies.services import expire_due_postings, remind_expiring_postings
-from events.services import send_event_reminders
-from matching.services import send_match_digests
-from talents.services.gdpr import (
-    anonymise_old_applications,
-    delete_orphaned_files,
-    delete_unverified_accounts,
-    remind_and_delete_inactive_profiles,
-)
-from talents.services.saved import send_search_alerts
+from django.core.management.base import BaseCommand
+from django_tasks import default_task_backend
+from django_tasks_db.models import DBTaskResult
+
+from talentportal.tasks import SCHEDULED_JOBS, run_scheduled_job
 
 
 class Command(BaseCommand):
-    help = "Run the portal's scheduled jobs once (call it hourly from cron or a systemd timer)."
+    help = (
+        "Queue the portal's scheduled jobs for the worker (call it hourly from cron or a systemd "
+        "timer); --now runs them in this process instead."
+    )
 
-    def handle(self, *args: object, **options: object) -> None:
-        # Every job is idempotent: running it twice, or late, does no harm. Their emails go
-        # through the task queue and are sent by `manage.py db_worker`.
-        jobs = {
-            "expired postings closed": expire_due_postings,
-            "expiry reminders queued": remind_expiring_postings,
-            "search alerts queued": send_search_alerts,
-            "match digests queued": send_match_digests,
-            "event reminders queued": send_event_reminders,
-            "unconfirmed accounts deleted": delete_unverified_accounts,
-            "inactive talents reminded or deleted": remind_and_delete_inactive_profiles,
-            "old applications anonymised": anonymise_old_applications,
-            "sent emails deleted from the queue": prune_sent_emails,
-            "orphaned CV files deleted": delete_orphaned_files,
-        }
-        for description, job in jobs.items():
-            self.stdout.write(f"{description}: {job()}")
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--now", action="store_true", help="run the jobs here and now, not in the worker"
+        )
+
+    def handle(self, *args: object, now: bool = False, **options: object) -> None:
+        # Every job is idempotent, so running it twice or late does no harm; a job still waiting
+        # for the worker (it was down for a while) is not queued a second time.
+        for name, (description, job) in SCHEDULED_JOBS.items():
+            if now:
+                self.stdout.write(f"{description}: {job()}")
+            elif default_task_backend.supports_get_result and _waiting(name):
+                self.stdout.write(f"{description}: still queued")
+            else:
+                result = run_scheduled_job.enqueue(name)
+                outcome = result.return_value if result.is_finished else "queued"
+                self.stdout.write(f"{description}: {outcome}")
+
+
+def _waiting(name: str) -> bool:
+    return DBTaskResult.objects.filter(
+        status="READY", task_path=run_scheduled_job.module_path, args_kwargs__args=[name]
+    ).exists()
