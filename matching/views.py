@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +26,7 @@ from talents.models import ContactRequest, TalentLanguage, TalentProfile, Talent
 from talents.views.profile import talent_profile
 
 MATCHES_SHOWN = 20
+OPENINGS_CACHE_SECONDS = 600
 TALENTS_SHOWN = 20
 
 
@@ -71,10 +73,19 @@ def my_matches(request: AuthenticatedRequest) -> HttpResponse:
         "profile": profile,
         "filter": posting_filter,
         "matches": matches,
-        "openings": queries.skills_that_open_postings(profile),
+        "openings": _openings(profile),
         "has_skills": profile.skills.exists(),
     }
     return render(request, "matching/my_matches.html", context)
+
+
+def _openings(profile: TalentProfile) -> list[queries.SkillOpening]:
+    """The skills that would open more openings: a count over every live posting, kept for a
+    few minutes per profile version (new postings may take that long to show here)."""
+    key = f"matching:openings:{profile.pk}:{profile.updated_at.timestamp()}"
+    return cache.get_or_set(  # type: ignore[return-value]
+        key, lambda: queries.skills_that_open_postings(profile), OPENINGS_CACHE_SECONDS
+    )
 
 
 @login_required
