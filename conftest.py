@@ -21,6 +21,18 @@ def _fresh_fragment_cache():
     caches["fragments"].clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in German, the default: a request of an earlier test (English pages)
+    leaves its language active in this thread, and reverse() would follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def alice(db):
     """Alice, a talent."""
