@@ -49,3 +49,10 @@ def test_bob_sees_matching_talents_in_english_and_asks_for_contact(
     assert_accessible(page)
     page.get_by_role("button", name="Request contact").first.click()
     expect(page.get_by_role("heading", name="Ask for contact")).to_be_visible()
+
+
+def test_carol_reads_the_match_figures(page, live_server, assert_accessible, sign_in, carol):
+    sign_in(page, carol)
+    page.goto(live_server.url + "/team/matching/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Matching-Kennzahlen")
+    assert_accessible(page)

@@ -1,7 +1,6 @@
 """Carol tunes the weights in the admin: one row, a preview before saving, clear errors."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import translation
 
@@ -11,13 +10,6 @@ from matching.scoring import DEFAULT_WEIGHTS
 from matching.tests.world import create_posting, create_talent
 
 GOOD = 2
-
-
-@pytest.fixture
-def staff_client(client, carol):
-    TOTP.activate(carol, generate_totp_secret())
-    client.force_login(carol)
-    return client
 
 
 @pytest.fixture(autouse=True)
