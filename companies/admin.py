@@ -30,8 +30,6 @@ from companies.models import (
     Company,
     CompanyPortrait,
     CompanySite,
-    DistrictProfile,
-    FieldOfStudy,
     InvalidTransition,
     Membership,
     Posting,
@@ -39,46 +37,9 @@ from companies.models import (
     PostingSkill,
     PostingTransition,
     Report,
-    Skill,
-    Town,
 )
 from companies.search import refresh_search_fields
-
-REGION_FACTS_FIELDSETS: Any = [
-    (_("German"), {"fields": ["text_de", "transport_de", "universities_de"]}),
-    (_("English"), {"fields": ["text_en", "transport_en", "universities_en"]}),
-]
-
-
-@admin.register(Town)
-class TownAdmin(admin.ModelAdmin):
-    list_display = ["name", "district", "population"]
-    list_filter = ["district"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "district", "latitude", "longitude", "population"]}),
-        *REGION_FACTS_FIELDSETS,
-    ]
-
-
-@admin.register(DistrictProfile)
-class DistrictProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "population", "area_km2"]
-    readonly_fields = ["district", "slug"]
-    fieldsets = [
-        (None, {"fields": ["district", "slug", "population", "area_km2"]}),
-        *REGION_FACTS_FIELDSETS,
-    ]
-
-    # The five districts come from a migration: edited here, never added or deleted.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(
-        self, request: HttpRequest, obj: DistrictProfile | None = None
-    ) -> bool:
-        return False
+from taxonomy.models import FieldOfStudy
 
 
 @admin.register(CompanyPortrait)
@@ -98,15 +59,6 @@ class CompanyPortraitAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         return {**super().get_changeform_initial_data(request), "author": request.user.pk}
-
-
-@admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
-    list_display = ["label_de", "label_en", "broader", "concept_uri"]
-    list_select_related = ["broader"]
-    search_fields = ["label_de", "label_en", "alternative_labels"]
-    autocomplete_fields = ["broader"]
-    fields = ["label_de", "label_en", "alternative_labels", "broader", "concept_uri"]
 
 
 class TabularInline(admin.TabularInline):

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class CompaniesConfig(AppConfig):
     name = "companies"
-    verbose_name = _("Companies and region")
+    verbose_name = _("Companies")

@@ -11,19 +11,17 @@ from django.utils import timezone
 from companies.models import (
     Company,
     CompanySite,
-    FieldOfStudy,
-    Language,
     Posting,
     PostingLanguage,
     PostingSkill,
     PostingType,
     Sector,
     SizeClass,
-    Skill,
-    Town,
     Workplace,
 )
 from companies.search import refresh_search_fields
+from region.models import Town
+from taxonomy.models import FieldOfStudy, Language, Skill
 
 TITLE_WORDS = [
     "Softwareentwicklung", "Python", "Java", "Embedded", "Halbleiterfertigung", "Prozesstechnik",

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from decimal import Decimal
 
 import factory
 from django.utils import timezone
@@ -9,7 +8,6 @@ from companies.models import (
     Company,
     CompanyPortrait,
     CompanySite,
-    District,
     Membership,
     Posting,
     PostingLanguage,
@@ -17,61 +15,9 @@ from companies.models import (
     PostingType,
     Sector,
     SizeClass,
-    Skill,
-    Town,
 )
-
-
-class TownFactory(factory.django.DjangoModelFactory[Town]):
-    class Meta:
-        model = Town
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda number: f"Ort {number}")
-    slug = factory.LazyAttribute(
-        lambda town: town.name.lower().replace(" ", "-").replace("ß", "ss")
-    )
-    district = District.DRESDEN
-    latitude = Decimal("51.05089")
-    longitude = Decimal("13.73832")
-
-
-def dresden() -> Town:
-    return TownFactory(
-        name="Dresden",
-        slug="dresden",
-        district=District.DRESDEN,
-        latitude=Decimal("51.05089"),
-        longitude=Decimal("13.73832"),
-    )
-
-
-def goerlitz() -> Town:
-    return TownFactory(
-        name="Görlitz",
-        slug="goerlitz",
-        district=District.GOERLITZ,
-        latitude=Decimal("51.15280"),
-        longitude=Decimal("14.98720"),
-    )
-
-
-def zittau() -> Town:
-    return TownFactory(
-        name="Zittau",
-        slug="zittau",
-        district=District.GOERLITZ,
-        latitude=Decimal("50.89640"),
-        longitude=Decimal("14.80720"),
-    )
-
-
-class SkillFactory(factory.django.DjangoModelFactory[Skill]):
-    class Meta:
-        model = Skill
-
-    label_de = factory.Sequence(lambda number: f"Fähigkeit {number}")
-    label_en = factory.Sequence(lambda number: f"Skill {number}")
+from region.factories import dresden
+from taxonomy.factories import SkillFactory
 
 
 class CompanyFactory(factory.django.DjangoModelFactory[Company]):

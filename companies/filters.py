@@ -24,21 +24,19 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from companies.geo import distance_km
 from companies.models import (
     Company,
     CompanyQuerySet,
-    District,
-    FieldOfStudy,
-    Language,
     Posting,
     PostingType,
     Sector,
     SizeClass,
-    Town,
     Workplace,
 )
 from companies.search import search_query
+from region.geo import distance_km
+from region.models import District, Town
+from taxonomy.models import FieldOfStudy, Language
 
 HOURS_BANDS = {
     "up_to_10": (1, 10),

@@ -12,17 +12,15 @@ from companies.models import (
     Benefit,
     Company,
     CompanySite,
-    FieldOfStudy,
     Invitation,
-    Language,
     Membership,
     Posting,
     PostingLanguage,
     PostingSkill,
     RejectionReason,
     Report,
-    Skill,
 )
+from taxonomy.models import FieldOfStudy, Language, Skill
 
 LOGO_MAX_PIXELS = 512
 # A small file can still decode to a huge bitmap; refuse before decoding.

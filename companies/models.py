@@ -1,10 +1,7 @@
-"""The region, the skill list, companies with their recruiter teams, and their postings.
+"""Companies with their recruiter teams and sites, their postings with the moderation workflow,
+reports from visitors and company portraits. Towns come from `region`, skills and the shared
+vocabularies from `taxonomy`."""
 
-Towns and skills live here because companies are the first app that needs them; talents and
-matching read them from here (dependencies point accounts ← companies ← talents ← matching).
-"""
-
-import unicodedata
 import uuid
 from datetime import timedelta
 from decimal import Decimal
@@ -25,292 +22,21 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.i18n import MARKDOWN_SUBSET_HELP, normalize_label, text_language
+from region.models import Town
+from taxonomy.models import (
+    CEFRLevel,
+    DegreeLevel,
+    FieldOfStudy,
+    Language,
+    Skill,
+    SkillLevel,
+)
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from accounts.models import User
-
-MARKDOWN_SUBSET_HELP = _(
-    "Markdown: **bold**, *italic*, “- ” for list items, [link text](https://…), "
-    "“### ” for a subheading. Leave an empty line between paragraphs."
-)
-
-
-# --- Region ------------------------------------------------------------------------------------
-
-
-class District(models.TextChoices):
-    """The districts (Landkreise) of the Dresden region, and the city itself."""
-
-    DRESDEN = "dresden", _("Dresden (city)")
-    MEISSEN = "meissen", _("Meißen")
-    SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE = "ssoe", _("Sächsische Schweiz-Osterzgebirge")
-    BAUTZEN = "bautzen", _("Bautzen")
-    GOERLITZ = "goerlitz", _("Görlitz")
-
-
-APPROXIMATE_HELP = _(
-    "Approximate public figure (rounded, e.g. from the Statistical Office of Saxony); "
-    "check it before publishing and update it once a year."
-)
-
-
-class RegionFacts(models.Model):
-    """What staff tell visitors about a place of the region, in German and English."""
-
-    population = models.PositiveIntegerField(
-        _("population"), null=True, blank=True, help_text=APPROXIMATE_HELP
-    )
-    transport_de = models.TextField(
-        _("transport links (German)"),
-        blank=True,
-        help_text=_("One link per line, e.g. “S-Bahn S1 to Dresden, 25 minutes”."),
-    )
-    transport_en = models.TextField(_("transport links (English)"), blank=True)
-    universities_de = models.TextField(
-        _("universities and research (German)"),
-        blank=True,
-        help_text=_("One institution per line."),
-    )
-    universities_en = models.TextField(_("universities and research (English)"), blank=True)
-    text_de = models.TextField(
-        _("introduction (German)"), blank=True, help_text=MARKDOWN_SUBSET_HELP
-    )
-    text_en = models.TextField(
-        _("introduction (English)"),
-        blank=True,
-        help_text=_("While this is empty, the English page shows the German text."),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def text(self) -> str:
-        return self.text_en if self.text_language == "en" else self.text_de
-
-    @property
-    def text_language(self) -> str:
-        return _text_language(self.text_de, self.text_en)
-
-    @property
-    def transport_lines(self) -> list[str]:
-        return _lines(self.transport_de, self.transport_en)
-
-    @property
-    def university_lines(self) -> list[str]:
-        return _lines(self.universities_de, self.universities_en)
-
-
-def _lines(german: str, english: str) -> list[str]:
-    text = english if _text_language(german, english) == "en" else german
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class DistrictProfile(RegionFacts):
-    """The facts staff keep about one of the region's districts (one row per district)."""
-
-    district = models.CharField(_("district"), max_length=20, choices=District.choices, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    area_km2 = models.PositiveIntegerField(
-        _("area in km²"), null=True, blank=True, help_text=APPROXIMATE_HELP
-    )
-
-    class Meta:
-        verbose_name = _("district")
-        verbose_name_plural = _("districts")
-        ordering = ["district"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("companies:district_detail", kwargs={"slug": self.slug})
-
-    @property
-    def name(self) -> str:
-        return str(District(self.district).label)
-
-
-class TownQuerySet(models.QuerySet["Town"]):
-    def in_district(self, district: str) -> "TownQuerySet":
-        return self.filter(district=district)
-
-    def with_counts(self) -> "TownQuerySet":
-        """Each town with its verified companies, those hiring there and its open postings."""
-        verified = Q(sites__company__verification_status=Company.Verification.VERIFIED)
-        live = verified & Q(
-            sites__posting__status=Posting.Status.PUBLISHED,
-            sites__posting__expires_at__gt=timezone.now(),
-        )
-        return self.annotate(
-            company_count=models.Count("sites__company", filter=verified, distinct=True),
-            hiring_count=models.Count("sites__company", filter=live, distinct=True),
-            open_posting_count=models.Count("sites__posting", filter=live, distinct=True),
-        )
-
-
-class Town(RegionFacts):
-    """A town of the region; companies' sites and talents' preferences point here."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    district = models.CharField(_("district"), max_length=20, choices=District.choices)
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
-
-    objects = TownQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("town")
-        verbose_name_plural = _("towns")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("companies:town_detail", kwargs={"slug": self.slug})
-
-
-# --- Shared vocabularies -------------------------------------------------------------------------
-
-
-class Language(models.TextChoices):
-    GERMAN = "de", _("German")
-    ENGLISH = "en", _("English")
-    CZECH = "cs", _("Czech")
-    POLISH = "pl", _("Polish")
-    UPPER_SORBIAN = "hsb", _("Upper Sorbian")
-    FRENCH = "fr", _("French")
-    SPANISH = "es", _("Spanish")
-    ITALIAN = "it", _("Italian")
-    RUSSIAN = "ru", _("Russian")
-    UKRAINIAN = "uk", _("Ukrainian")
-    ARABIC = "ar", _("Arabic")
-    CHINESE = "zh", _("Chinese")
-    VIETNAMESE = "vi", _("Vietnamese")
-
-
-class CEFRLevel(models.IntegerChoices):
-    """Common European Framework of Reference (GER) levels; a higher number satisfies a lower."""
-
-    A1 = 1, "A1"
-    A2 = 2, "A2"
-    B1 = 3, "B1"
-    B2 = 4, "B2"
-    C1 = 5, "C1"
-    C2 = 6, _("C2 / native")
-
-
-class FieldOfStudy(models.TextChoices):
-    COMPUTER_SCIENCE = "computer_science", _("Computer science and software")
-    ELECTRICAL_ENGINEERING = (
-        "electrical_engineering",
-        _("Electrical engineering and microelectronics"),
-    )
-    MECHANICAL_ENGINEERING = "mechanical_engineering", _("Mechanical engineering")
-    MECHATRONICS = "mechatronics", _("Mechatronics and automation")
-    MATERIALS = "materials", _("Materials science and physics")
-    CIVIL_ENGINEERING = "civil_engineering", _("Civil engineering and architecture")
-    ENERGY_ENVIRONMENT = "energy_environment", _("Energy and environmental engineering")
-    LIFE_SCIENCES = "life_sciences", _("Life sciences, chemistry and biotechnology")
-    HEALTH = "health", _("Medicine, nursing and health")
-    MATHEMATICS = "mathematics", _("Mathematics and statistics")
-    BUSINESS = "business", _("Business and economics")
-    LOGISTICS = "logistics", _("Logistics and transport")
-    LAW = "law", _("Law and public administration")
-    SOCIAL_SCIENCES = "social_sciences", _("Social sciences and education")
-    HUMANITIES = "humanities", _("Humanities and languages")
-    DESIGN_MEDIA = "design_media", _("Design, media and communication")
-    TOURISM = "tourism", _("Tourism and hospitality")
-    TRADES = "trades", _("Skilled trades")
-
-
-class DegreeLevel(models.IntegerChoices):
-    """Highest degree; for a posting, the least it asks for."""
-
-    NONE = 0, _("No degree (yet)")
-    BACHELOR = 1, _("Bachelor")
-    MASTER = 2, _("Master or Diplom")
-    PHD = 3, _("Doctorate (PhD)")
-
-
-def _text_language(german: str, english: str) -> str:
-    """Which of two translations to show: the reader's language, else the one that exists."""
-    if get_language() == "en":
-        return "en" if english.strip() or not german.strip() else "de"
-    return "de" if german.strip() or not english.strip() else "en"
-
-
-def normalize_label(text: str) -> str:
-    """Lower-case, umlauts and ß spelled out, accents and extra spaces dropped:
-    "Schweißen" and "schweissen", "Bürokommunikation" and "Buerokommunikation" meet."""
-    text = text.casefold().strip()
-    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, spelled)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(character for character in text if not unicodedata.combining(character))
-    return " ".join(text.split())
-
-
-class SkillQuerySet(models.QuerySet["Skill"]):
-    def for_text(self, text: str) -> "SkillQuerySet":
-        """Concepts whose label or synonym is this text (case- and umlaut-insensitive)."""
-        return self.filter(lookup_keys__contains=[normalize_label(text)])
-
-    def suggestions(self, limit: int = 500) -> "SkillQuerySet":
-        """What a form suggests while typing (a <datalist>, so it works without JavaScript): the
-        curated list and concepts already in use – not all of ESCO's 14,000 concepts. Any other
-        concept is still found when typed by its label or a synonym."""
-        in_use = PostingSkill.objects.values("skill_id")
-        return self.filter(Q(concept_uri__isnull=True) | Q(pk__in=in_use)).order_by("label_de")[
-            :limit
-        ]
-
-
-class Skill(models.Model):
-    """A skill concept of the shared list (ESCO or curated), with labels, synonyms and a broader
-    concept. The matching app imports ESCO and merges duplicates."""
-
-    concept_uri = models.CharField(
-        _("concept URI"), max_length=255, unique=True, null=True, blank=True
-    )
-    label_de = models.CharField(_("German label"), max_length=200)
-    label_en = models.CharField(_("English label"), max_length=200)
-    alternative_labels = ArrayField(
-        models.CharField(max_length=200), verbose_name=_("synonyms"), default=list, blank=True
-    )
-    broader = models.ForeignKey(
-        "self",
-        verbose_name=_("broader concept"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="narrower",
-    )
-    lookup_keys = ArrayField(models.CharField(max_length=200), default=list, editable=False)
-
-    objects = SkillQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("skill")
-        verbose_name_plural = _("skills")
-        ordering = ["label_de"]
-        indexes = [GinIndex(fields=["lookup_keys"], name="skill_lookup_keys")]
-
-    def __str__(self) -> str:
-        return self.label
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Derived, so that lookups never disagree with the labels (not a side effect: same row).
-        labels = [self.label_de, self.label_en, *self.alternative_labels]
-        self.lookup_keys = sorted({normalize_label(label) for label in labels if label.strip()})
-        super().save(*args, **kwargs)
-
-    @property
-    def label(self) -> str:
-        return self.label_en if get_language() == "en" else self.label_de
 
 
 # --- Companies ---------------------------------------------------------------------------------
@@ -496,7 +222,7 @@ class Company(models.Model):
     @property
     def description_language(self) -> str:
         """The language of `description`, for the lang attribute around it."""
-        return _text_language(self.description_de, self.description_en)
+        return text_language(self.description_de, self.description_en)
 
     @property
     def benefit_labels(self) -> list[str]:
@@ -861,7 +587,7 @@ class Posting(models.Model):
 
     @property
     def description_language(self) -> str:
-        return _text_language(self.description_de, self.description_en)
+        return text_language(self.description_de, self.description_en)
 
     @property
     def is_live(self) -> bool:
@@ -1010,14 +736,6 @@ class Posting(models.Model):
             },
             by=by,
         )
-
-
-class SkillLevel(models.IntegerChoices):
-    """How well: what a posting asks for and what a talent has, on the same scale."""
-
-    BASIC = 1, _("Basic knowledge")
-    GOOD = 2, _("Good knowledge")
-    EXPERT = 3, _("Expert knowledge")
 
 
 class PostingSkill(models.Model):

@@ -8,10 +8,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from companies.models import Company, CompanySite, DistrictProfile, Posting, Town
+from companies.models import Company, CompanySite, Posting
+from region.models import DistrictProfile, Town
 
 MAP_WIDTH = 800
 MAP_PADDING = 28
@@ -90,7 +92,17 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def towns_with_counts() -> QuerySet[Town]:
-    return Town.objects.with_counts().order_by("name")
+    """Each town with its verified companies, those hiring there and its open postings."""
+    verified = Q(sites__company__verification_status=Company.Verification.VERIFIED)
+    live = verified & Q(
+        sites__posting__status=Posting.Status.PUBLISHED,
+        sites__posting__expires_at__gt=timezone.now(),
+    )
+    return Town.objects.annotate(
+        company_count=Count("sites__company", filter=verified, distinct=True),
+        hiring_count=Count("sites__company", filter=live, distinct=True),
+        open_posting_count=Count("sites__posting", filter=live, distinct=True),
+    ).order_by("name")
 
 
 def districts_with_counts() -> QuerySet[DistrictProfile]:

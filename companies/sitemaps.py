@@ -7,7 +7,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from companies.models import Company, CompanyPortrait, DistrictProfile, Posting, Town
+from companies.models import Company, CompanyPortrait, Posting
+from region.models import DistrictProfile, Town
 
 
 class BilingualSitemap(Sitemap):

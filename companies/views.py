@@ -31,15 +31,14 @@ from companies.models import (
     Company,
     CompanyPortrait,
     CompanySite,
-    DistrictProfile,
     InvalidTransition,
     Invitation,
     Membership,
     Posting,
     PostingSkill,
-    Skill,
-    Town,
 )
+from region.models import DistrictProfile
+from taxonomy.models import Skill
 
 PAGE_SIZE = 20
 
@@ -128,7 +127,7 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def town_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    town = get_object_or_404(Town.objects.with_counts(), slug=slug)
+    town = get_object_or_404(region.towns_with_counts(), slug=slug)
     district = DistrictProfile.objects.filter(district=town.district).first()
     companies = region.companies_in_town(town)
     return render(
@@ -455,7 +454,9 @@ def _posting_form(
         "languages": languages,
         "company": company,
         "posting": posting,
-        "skill_suggestions": Skill.objects.suggestions().values_list("label_de", "label_en"),
+        "skill_suggestions": Skill.objects.suggestions(
+            in_use=PostingSkill.objects.values("skill_id")
+        ).values_list("label_de", "label_en"),
     }
     return render(request, "companies/posting_form.html", context)
 

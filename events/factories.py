@@ -4,8 +4,9 @@ import factory
 from django.utils import timezone
 
 from accounts.factories import TalentUserFactory
-from companies.factories import CompanyFactory, dresden
+from companies.factories import CompanyFactory
 from events.models import CompanyParticipation, Event, EventKind, Registration
+from region.factories import dresden
 
 
 class EventFactory(factory.django.DjangoModelFactory[Event]):

@@ -5,8 +5,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from companies.filters import RegionFilterSet
-from companies.models import Town
 from events.models import Event, EventKind, EventLanguage, TargetGroup
+from region.models import Town
 
 
 class EventFilter(RegionFilterSet):

@@ -16,7 +16,9 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company, Town, normalize_label
+from accounts.i18n import normalize_label
+from companies.models import Company
+from region.models import Town
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser

@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
-from companies import admin as companies_admin
-from companies.models import Posting, PostingSkill, Skill
+from companies.models import Posting, PostingSkill
 from matching import queries, services
 from matching.models import MatchCount, MatchingWeights
 from matching.scoring import CRITERIA, Weights
 from talents.models import TalentProfile, TalentSkill
+from taxonomy import admin as taxonomy_admin
+from taxonomy.models import Skill
 
 
 def _usage(rows: QuerySet[Any]) -> Coalesce:
@@ -52,7 +53,7 @@ admin.site.unregister(Skill)
 
 
 @admin.register(Skill)
-class SkillAdmin(companies_admin.SkillAdmin):
+class SkillAdmin(taxonomy_admin.SkillAdmin):
     actions = ["merge_skills"]
 
     @admin.action(description=_("Merge the selected skills"), permissions=["change", "delete"])

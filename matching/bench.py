@@ -9,17 +9,11 @@ from django.db import transaction
 
 from accounts.models import User
 from companies.bench import generate_postings, remove_generated
-from companies.models import (
-    DegreeLevel,
-    FieldOfStudy,
-    Language,
-    Posting,
-    PostingType,
-    Skill,
-    Town,
-)
+from companies.models import Posting, PostingType
 from matching import queries, scoring
+from region.models import Town
 from talents.models import TalentLanguage, TalentProfile, TalentSkill
+from taxonomy.models import DegreeLevel, FieldOfStudy, Language, Skill
 
 CONCEPT_PREFIX = "bench:skill/"
 EMAIL_DOMAIN = "bench.invalid"

@@ -29,8 +29,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from companies.geo import EARTH_RADIUS_KM, distance_km
-from companies.models import Posting, PostingLanguage, PostingSkill, Skill, Town, Workplace
+from companies.models import Posting, PostingLanguage, PostingSkill, Workplace
 from matching import scoring
 from matching.scoring import (
     CRITERIA,
@@ -40,7 +39,10 @@ from matching.scoring import (
     TalentFacts,
     Weights,
 )
+from region.geo import EARTH_RADIUS_KM, distance_km
+from region.models import Town
 from talents.models import TalentLanguage, TalentProfile, TalentSkill
+from taxonomy.models import Skill
 
 
 @dataclass(frozen=True)
@@ -493,7 +495,7 @@ skills AS (
     CROSS JOIN constants
     GROUP BY posting_id, talent_id, constants.must_have_share, constants.nice_to_have_share
 ),
--- Kilometres from the nearest preferred town to the nearest site (companies.geo's haversine),
+-- Kilometres from the nearest preferred town to the nearest site (region.geo's haversine),
 -- where distance counts at all.
 distance AS (
     SELECT pair.posting_id, pair.talent_id,

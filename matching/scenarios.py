@@ -8,7 +8,6 @@ Pure Python like `scoring`: facts are built by hand, distances from the towns' c
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from companies.geo import distance_km
 from matching.scoring import (
     DEFAULT_WEIGHTS,
     PostingFacts,
@@ -19,6 +18,7 @@ from matching.scoring import (
     ndcg_at_k,
     score,
 )
+from region.geo import distance_km
 
 A1, A2, B1, B2, C1, C2 = range(1, 7)
 BASIC, GOOD, EXPERT = 1, 2, 3

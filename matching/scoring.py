@@ -432,7 +432,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Mirrors companies.models.Language and DegreeLevel (a test keeps the codes in step): this module
+# Mirrors taxonomy.models.Language and DegreeLevel (a test keeps the codes in step): this module
 # may not import them.
 LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
     "de": ("Deutsch", "German"),

@@ -9,12 +9,13 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.emails import email_people
-from companies.models import Posting, PostingSkill, Skill
+from companies.models import Posting, PostingSkill
 from companies.search import refresh_search_fields
-from matching.esco import unique_labels
 from matching.models import DigestLog, MatchingWeights
 from matching.queries import top_postings_for_talent
 from talents.models import Consent, TalentProfile, TalentSkill
+from taxonomy.esco import unique_labels
+from taxonomy.models import Skill
 
 # The job runs hourly: an hour of slack keeps "weekly" from drifting by an hour every week.
 DIGEST_INTERVAL = timedelta(days=7) - timedelta(hours=1)

@@ -10,20 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.i18n import normalize_label
 from accounts.models import User
-from companies.models import (
-    Company,
-    CompanyPortrait,
-    CompanySite,
-    District,
-    Membership,
-    Posting,
-    Skill,
-    Town,
-    normalize_label,
-)
+from companies.models import Company, CompanyPortrait, CompanySite, Membership, Posting
 from companies.search import refresh_search_fields
 from events.models import CompanyParticipation, Event, EventKind, Registration
+from region.models import District, Town
 from talentportal.demo_catalogue import (
     COMPANIES,
     PORTRAITS,
@@ -34,6 +26,7 @@ from talentportal.demo_catalogue import (
 )
 from talents.models import Application, Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
+from taxonomy.models import Skill
 
 # name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
 TOWNS: list[tuple[str, str, str, str, int]] = [

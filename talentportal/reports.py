@@ -35,7 +35,8 @@ from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company, District, Posting, PostingType, Sector, SizeClass
+from companies.models import Company, Posting, PostingType, Sector, SizeClass
+from region.models import District
 from talents.models import Application, ContactRequest, TalentProfile
 
 SMALLEST_SHOWN_GROUP = 5

@@ -48,6 +48,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "accounts",
+    "taxonomy",
+    "region",
     "companies",
     "talents",
     "matching",

@@ -1,8 +1,9 @@
 import factory
 
 from accounts.factories import TalentUserFactory
-from companies.factories import PostingFactory, SkillFactory
+from companies.factories import PostingFactory
 from talents.models import Application, TalentLanguage, TalentProfile, TalentSkill
+from taxonomy.factories import SkillFactory
 
 
 class TalentProfileFactory(factory.django.DjangoModelFactory[TalentProfile]):

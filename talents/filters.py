@@ -2,8 +2,9 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import FieldOfStudy, Language, PostingType
+from companies.models import PostingType
 from talents.models import TalentProfile
+from taxonomy.models import FieldOfStudy, Language
 
 
 class TalentFilter(django_filters.FilterSet):

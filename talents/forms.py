@@ -5,8 +5,9 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from companies.forms import SkillField, checkbox_choices
-from companies.models import FieldOfStudy, PostingType
+from companies.models import PostingType
 from talents.models import ContactRequest, TalentLanguage, TalentProfile, TalentSkill
+from taxonomy.models import FieldOfStudy
 
 
 class ProfileForm(forms.ModelForm):

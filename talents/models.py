@@ -14,19 +14,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import (
-    CEFRLevel,
-    Company,
-    DegreeLevel,
-    FieldOfStudy,
-    InternshipKind,
-    Language,
-    Posting,
-    PostingType,
-    Skill,
-    SkillLevel,
-    Town,
-)
+from companies.models import Company, InternshipKind, Posting, PostingType
+from region.models import Town
+from taxonomy.models import CEFRLevel, DegreeLevel, FieldOfStudy, Language, Skill, SkillLevel
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser

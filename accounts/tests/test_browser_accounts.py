@@ -129,8 +129,8 @@ def test_staff_member_without_two_factor_is_asked_to_set_it_up(
     [
         "/admin/accounts/user/",
         "/admin/accounts/user/add/",
-        "/admin/companies/town/",
-        "/admin/companies/town/add/",
+        "/admin/region/town/",
+        "/admin/region/town/add/",
         "/admin/talents/university/",
         "/en/admin/",
     ],

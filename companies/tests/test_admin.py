@@ -12,8 +12,9 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from companies import services
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory, SkillFactory
+from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
 from companies.models import Company, Posting, RejectionReason, Report
+from taxonomy.factories import SkillFactory
 
 # Staff here work in the English admin (German is tested throughout the rest of the suite).
 with translation.override("en"):
@@ -324,7 +325,7 @@ def test_staff_finds_a_skill_by_its_synonym(staff_client):
     SkillFactory(label_de="Speicherprogrammierbare Steuerung", alternative_labels=["SPS"])
     SkillFactory(label_de="Schweißen")
 
-    response = staff_client.get(reverse("admin:companies_skill_changelist"), {"q": "sps"})
+    response = staff_client.get(reverse("admin:taxonomy_skill_changelist"), {"q": "sps"})
 
     assert [skill.label_de for skill in response.context["cl"].result_list] == [
         "Speicherprogrammierbare Steuerung"
@@ -411,7 +412,7 @@ def test_staff_opens_the_queue_and_the_reject_page_accessibly(
         ("admin:companies_company_change", "company"),
         ("admin:companies_posting_change", "posting"),
         ("admin:companies_report_changelist", None),
-        ("admin:companies_skill_changelist", None),
+        ("admin:taxonomy_skill_changelist", None),
     ],
 )
 def test_staff_pages_for_companies_postings_and_reports_are_accessible(

@@ -8,11 +8,11 @@ from companies.factories import (
     PostingFactory,
     PostingLanguageFactory,
     PostingSkillFactory,
-    SkillFactory,
-    dresden,
 )
 from companies.models import Membership, Posting, PostingType
 from companies.search import refresh_search_fields
+from region.factories import dresden
+from taxonomy.factories import SkillFactory
 
 pytestmark = pytest.mark.browser
 

@@ -1,9 +1,9 @@
 """Journeys through the region pages and the company portraits in a real browser, checked by axe."""
 
 from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from companies.factories import (
@@ -11,10 +11,9 @@ from companies.factories import (
     CompanyPortraitFactory,
     CompanySiteFactory,
     PostingFactory,
-    dresden,
-    goerlitz,
-    zittau,
 )
+from region.factories import dresden, goerlitz, zittau
+from region.models import DistrictProfile
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +22,8 @@ pytestmark = pytest.mark.browser
 def region(transactional_db):
     """The districts of the data migration (browser tests empty the tables after each test), three
     towns, a hiring company in Zittau with a portrait."""
-    import_module("companies.migrations.0006_district_profiles").create_districts(apps, None)
+    migration = import_module("companies.migrations.0006_district_profiles")
+    migration.create_districts(SimpleNamespace(get_model=lambda app, name: DistrictProfile), None)
     dresden(), goerlitz()
     town = zittau()
     town.text_de, town.transport_de = "Hochschulstadt im Dreiländereck.", "Trilex nach Liberec"

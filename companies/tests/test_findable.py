@@ -15,14 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from companies.factories import (
-    CompanyFactory,
-    CompanySiteFactory,
-    PostingFactory,
-    goerlitz,
-)
+from companies.factories import CompanyFactory, CompanySiteFactory, PostingFactory
 from companies.models import Company, Posting, PostingType, SalaryPeriod, Workplace
 from companies.structured_data import job_posting_data
+from region.factories import goerlitz
 
 BASE_URL = "https://talentportal.example"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -5,10 +5,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from accounts.i18n import normalize_label
 from companies import services
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory, SkillFactory
+from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
 from companies.markdown import render_markdown
-from companies.models import InvalidTransition, Posting, PostingType, Skill, normalize_label
+from companies.models import InvalidTransition, Posting, PostingSkill, PostingType
+from taxonomy.factories import SkillFactory
+from taxonomy.models import Skill
 
 
 @pytest.fixture
@@ -213,5 +216,8 @@ def test_forms_suggest_the_curated_list_and_concepts_in_use_not_all_of_esco(db):
     in_use = SkillFactory(label_de="Schweißen", concept_uri="http://data.europa.eu/esco/skill/1")
     SkillFactory(label_de="Imkerei", concept_uri="http://data.europa.eu/esco/skill/2")
     PostingFactory().skills.create(skill=in_use)
-    assert set(Skill.objects.suggestions()) == {curated, in_use}
+    assert set(Skill.objects.suggestions(in_use=PostingSkill.objects.values("skill_id"))) == {
+        curated,
+        in_use,
+    }
     assert Skill.objects.for_text("Imkerei").exists()  # still found when typed

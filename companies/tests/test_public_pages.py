@@ -11,13 +11,11 @@ from companies.factories import (
     PostingFactory,
     PostingLanguageFactory,
     PostingSkillFactory,
-    SkillFactory,
-    dresden,
-    goerlitz,
-    zittau,
 )
 from companies.models import Company, Posting, PostingType, Report, Workplace
 from companies.search import refresh_search_fields
+from region.factories import dresden, goerlitz, zittau
+from taxonomy.factories import SkillFactory
 
 
 def search(client, **params):

@@ -15,10 +15,10 @@ from companies.factories import (
     CompanySiteFactory,
     MembershipFactory,
     PostingFactory,
-    SkillFactory,
-    dresden,
 )
 from companies.models import Company, Invitation, Membership, Posting, PostingTransition
+from region.factories import dresden
+from taxonomy.factories import SkillFactory
 
 
 @pytest.fixture

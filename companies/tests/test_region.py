@@ -12,13 +12,11 @@ from companies.factories import (
     CompanyPortraitFactory,
     CompanySiteFactory,
     PostingFactory,
-    TownFactory,
-    dresden,
-    goerlitz,
-    zittau,
 )
-from companies.models import Company, DistrictProfile, Posting, Town
-from companies.region import MAP_WIDTH, region_map
+from companies.models import Company, Posting
+from companies.region import MAP_WIDTH, region_map, towns_with_counts
+from region.factories import TownFactory, dresden, goerlitz, zittau
+from region.models import DistrictProfile, Town
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +95,7 @@ def zittau_employers(db):
 
 
 def test_town_counts_verified_companies_hiring_ones_and_open_postings(zittau_employers):
-    town = Town.objects.with_counts().get(pk=zittau_employers.pk)
+    town = towns_with_counts().get(pk=zittau_employers.pk)
     assert (town.company_count, town.hiring_count, town.open_posting_count) == (2, 1, 1)
 
 
@@ -279,7 +277,7 @@ def test_sitemap_lists_region_pages_and_published_portraits(client, db):
 
 def test_staff_edit_district_facts_but_cannot_add_or_delete_districts(staff_client):
     district = DistrictProfile.objects.get(district="meissen")
-    change = f"/admin/companies/districtprofile/{district.pk}/change/"
+    change = f"/admin/region/districtprofile/{district.pk}/change/"
     page = staff_client.get(change)
     assert page.status_code == 200 and "Ungefährer öffentlicher Wert" in page.text
     response = staff_client.post(
@@ -291,10 +289,9 @@ def test_staff_edit_district_facts_but_cannot_add_or_delete_districts(staff_clie
     )  # fmt: skip
     assert response.status_code == 302
     assert DistrictProfile.objects.get(pk=district.pk).population == 241000
-    assert staff_client.get("/admin/companies/districtprofile/add/").status_code == 403
+    assert staff_client.get("/admin/region/districtprofile/add/").status_code == 403
     assert (
-        staff_client.get(f"/admin/companies/districtprofile/{district.pk}/delete/").status_code
-        == 403
+        staff_client.get(f"/admin/region/districtprofile/{district.pk}/delete/").status_code == 403
     )
 
 
@@ -325,5 +322,5 @@ def test_staff_edit_town_facts(staff_client):
     town = zittau()
     assert (
         "Verkehrsverbindungen (Deutsch)"
-        in staff_client.get(f"/admin/companies/town/{town.pk}/change/").text
+        in staff_client.get(f"/admin/region/town/{town.pk}/change/").text
     )

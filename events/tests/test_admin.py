@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from companies.factories import dresden
 from events.factories import CompanyParticipationFactory, EventFactory, RegistrationFactory
 from events.models import Event, Registration
 from events.tests.test_speed_dating import speed_dating  # noqa: F401 – a fixture
+from region.factories import dresden
 
 with translation.override("en"):
     EVENTS = reverse("admin:events_event_changelist")

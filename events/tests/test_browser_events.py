@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from companies.factories import CompanyFactory, MembershipFactory, goerlitz
+from companies.factories import CompanyFactory, MembershipFactory
 from events.factories import EventFactory, RegistrationFactory
 from events.models import Registration
+from region.factories import goerlitz
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from companies.factories import CompanyFactory, MembershipFactory, goerlitz
+from companies.factories import CompanyFactory, MembershipFactory
 from events.factories import CompanyParticipationFactory, EventFactory, RegistrationFactory
 from events.models import Registration
+from region.factories import goerlitz
 
 
 def message_texts(response) -> list[str]:

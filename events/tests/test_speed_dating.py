@@ -6,12 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.factories import TalentUserFactory
-from companies.factories import CompanyFactory, PostingFactory, PostingSkillFactory, SkillFactory
+from companies.factories import CompanyFactory, PostingFactory, PostingSkillFactory
 from companies.models import Posting
 from events import services
 from events.factories import CompanyParticipationFactory, EventFactory, RegistrationFactory
 from events.models import SpeedDatingSlot
 from talents.factories import TalentProfileFactory, TalentSkillFactory
+from taxonomy.factories import SkillFactory
 
 
 @pytest.fixture

@@ -5,9 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from companies.factories import MembershipFactory, SkillFactory, goerlitz
+from companies.factories import MembershipFactory
 from companies.models import Membership
 from matching.tests.world import create_posting, create_talent
+from region.factories import goerlitz
+from taxonomy.factories import SkillFactory
 
 pytestmark = pytest.mark.browser
 GOOD = 2

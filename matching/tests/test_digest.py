@@ -6,13 +6,14 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from companies.factories import SkillFactory, goerlitz
 from companies.models import Posting
 from matching.models import DigestLog
 from matching.services import send_match_digests
 from matching.tests.world import create_posting, create_talent
+from region.factories import goerlitz
 from talents.models import Consent
 from talents.services.profiles import record_consent
+from taxonomy.factories import SkillFactory
 
 GOOD = 2
 

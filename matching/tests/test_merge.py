@@ -8,16 +8,18 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
-from companies.factories import PostingFactory, PostingSkillFactory, SkillFactory
-from companies.models import Posting, PostingSkill, Skill, SkillLevel
+from companies.factories import PostingFactory, PostingSkillFactory
+from companies.models import Posting, PostingSkill
 from companies.search import search_query
 from matching import admin as matching_admin
 from matching.services import merge_skills
 from talents.factories import TalentProfileFactory, TalentSkillFactory
 from talents.models import TalentSkill
+from taxonomy.factories import SkillFactory
+from taxonomy.models import Skill, SkillLevel
 
 with translation.override("en"):
-    SKILLS = reverse("admin:companies_skill_changelist")
+    SKILLS = reverse("admin:taxonomy_skill_changelist")
 
 
 @pytest.fixture

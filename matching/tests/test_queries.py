@@ -17,24 +17,16 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companies.factories import (
-    SkillFactory,
-    TownFactory,
-    dresden,
-    goerlitz,
-    zittau,
-)
-from companies.models import (
-    Posting,
-    Skill,
-    Town,
-    Workplace,
-)
+from companies.models import Posting, Workplace
 from matching.queries import facts_for, top_postings_for_talent, top_talents_for_posting
 from matching.scoring import CRITERIA, DEFAULT_WEIGHTS, Score, Weights, score
 from matching.tests.world import create_posting, create_talent
+from region.factories import TownFactory, dresden, goerlitz, zittau
+from region.models import Town
 from talentportal.demo import TOWNS
 from talents.models import TalentProfile
+from taxonomy.factories import SkillFactory
+from taxonomy.models import Skill
 
 A1, A2, B1, B2, C1, C2 = range(1, 7)
 BASIC, GOOD, EXPERT = 1, 2, 3

@@ -592,7 +592,8 @@ def test_scoring_imports_only_the_standard_library():
 
 
 def test_names_in_sentences_cover_every_language_level_degree_and_the_working_student_type():
-    from companies.models import CEFRLevel, DegreeLevel, Language, PostingType
+    from companies.models import PostingType
+    from taxonomy.models import CEFRLevel, DegreeLevel, Language
 
     assert set(scoring.LANGUAGE_NAMES) == set(Language.values)
     assert set(scoring.CEFR_NAMES) == set(CEFRLevel.values)

@@ -9,11 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.factories import MembershipFactory, SkillFactory, dresden, goerlitz
+from companies.factories import MembershipFactory
 from companies.models import Company, Membership, Posting
 from matching.models import MatchCount
 from matching.tests.world import create_posting, create_talent
+from region.factories import dresden, goerlitz
 from talents.models import ContactRequest
+from taxonomy.factories import SkillFactory
 
 B2, C2 = 4, 6
 BASIC, GOOD = 1, 2

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from companies.factories import SkillFactory, goerlitz
 from matching.models import MatchingWeights
 from matching.scoring import DEFAULT_WEIGHTS
 from matching.tests.world import create_posting, create_talent
+from region.factories import goerlitz
+from taxonomy.factories import SkillFactory
 
 GOOD = 2
 

@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from accounts.factories import TalentUserFactory
 from companies.factories import CompanyFactory, CompanySiteFactory, PostingFactory
-from companies.models import Company, Posting, PostingLanguage, PostingSkill, Skill, Town
+from companies.models import Company, Posting, PostingLanguage, PostingSkill
 from companies.search import refresh_search_fields
+from region.models import Town
 from talents.factories import TalentProfileFactory
 from talents.models import TalentLanguage, TalentProfile, TalentSkill
+from taxonomy.models import Skill
 
 
 def create_posting(

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from companies.factories import CompanyFactory, CompanySiteFactory, PostingFactory, goerlitz
+from companies.factories import CompanyFactory, CompanySiteFactory, PostingFactory
 from companies.models import Company, PostingType, SizeClass
+from region.factories import goerlitz
 from talentportal import reports
 from talentportal.reports import Figure, SectionSpec, build_report, build_section, months_between
 from talents.factories import ApplicationFactory, TalentProfileFactory

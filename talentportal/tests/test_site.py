@@ -81,7 +81,7 @@ def test_pages_load_nothing_from_other_hosts(client, db):
 
 def test_seed_demo_is_idempotent(db):
     from accounts.models import User
-    from companies.models import Town
+    from region.models import Town
     from talents.models import University
 
     seed_demo()

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from accounts.emails import email_people
 from accounts.models import User
 from companies.filters import PostingFilter
-from companies.models import Company, Posting, Town
+from companies.models import Company, Posting
+from region.models import Town
 from talents.models import Bookmark, Consent, SavedSearch
 from talents.services import profiles
 

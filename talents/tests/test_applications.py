@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.factories import RecruiterUserFactory, TalentUserFactory
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory, SkillFactory
+from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
 from companies.models import Membership, Posting
 from talents.application_forms import CV_MAX_BYTES, OBJECT_STREAMS_MAX_BYTES
 from talents.factories import (
@@ -24,6 +24,7 @@ from talents.factories import (
 )
 from talents.models import Application, ContactRequest, TalentProfile
 from talents.services import applications as services
+from taxonomy.factories import SkillFactory
 
 MESSAGE = "Ich möchte gern bei Ihnen arbeiten."
 

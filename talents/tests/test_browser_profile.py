@@ -1,9 +1,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from companies.factories import CompanyFactory, MembershipFactory, SkillFactory
+from companies.factories import CompanyFactory, MembershipFactory
 from talents.factories import TalentLanguageFactory, TalentProfileFactory, TalentSkillFactory
 from talents.models import TalentProfile
+from taxonomy.factories import SkillFactory
 
 pytestmark = pytest.mark.browser
 

@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from accounts.factories import PASSWORD, RecruiterUserFactory, TalentUserFactory
 from accounts.models import User
-from companies.factories import CompanyFactory, MembershipFactory, PostingFactory, dresden
+from companies.factories import CompanyFactory, MembershipFactory, PostingFactory
 from companies.models import Company, Membership, Posting
+from region.factories import dresden
 from talents.factories import (
     ApplicationFactory,
     TalentLanguageFactory,

@@ -3,11 +3,12 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.factories import TalentUserFactory
-from companies.factories import CompanyFactory, MembershipFactory, SkillFactory
+from companies.factories import CompanyFactory, MembershipFactory
 from companies.models import Company
 from talents.factories import TalentLanguageFactory, TalentProfileFactory, TalentSkillFactory
 from talents.models import Consent, ContactRequest, TalentProfile
 from talents.services.profiles import CONSENT_TEXT_VERSION
+from taxonomy.factories import SkillFactory
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from companies.models import Skill
+from companies.models import PostingSkill
 from talents.forms import PrivacyForm, ProfileForm, TalentLanguageFormSet, TalentSkillFormSet
 from talents.models import Consent, ContactRequest, TalentProfile, TalentSkill
 from talents.services import profiles
+from taxonomy.models import Skill
 
 
 def talent_profile(request: AuthenticatedRequest) -> TalentProfile:
@@ -59,7 +60,9 @@ def profile_edit(request: AuthenticatedRequest) -> HttpResponse:
         "form": form,
         "skills": skills,
         "languages": languages,
-        "skill_suggestions": Skill.objects.suggestions().values_list("label_de", "label_en"),
+        "skill_suggestions": Skill.objects.suggestions(
+            in_use=PostingSkill.objects.values("skill_id")
+        ).values_list("label_de", "label_en"),
     }
     return render(request, "talents/profile_form.html", context)
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from companies.factories import PostingSkillFactory, SkillFactory
-from companies.models import Skill
-from matching.esco import MAX_ALTERNATIVE_LABELS, import_esco, lookup_keys_for
+from companies.factories import PostingSkillFactory
+from taxonomy.esco import MAX_ALTERNATIVE_LABELS, import_esco, lookup_keys_for
+from taxonomy.factories import SkillFactory
+from taxonomy.models import Skill
 
 SAMPLE = Path(__file__).parent / "data" / "esco"
 ESCO = "http://data.europa.eu/esco/skill/"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from matching.esco import EscoFileError, import_esco
+from taxonomy.esco import EscoFileError, import_esco
 
 
 class Command(BaseCommand):

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from companies.models import Skill, normalize_label
+from accounts.i18n import normalize_label
+from taxonomy.models import Skill
 
 SKILL_FILES = {"de": "skills_de.csv", "en": "skills_en.csv"}
 RELATION_FILE_PATTERNS = ["broaderRelationsSkillPillar.csv", "broaderRelationsSkillPillar_*.csv"]
