@@ -52,6 +52,15 @@ def carol(db):
 
 
 @pytest.fixture
+def own_taxonomy(db):
+    """For a test that builds its own skill concepts: without the curated list that every
+    migrated database has (reference data), so that its labels and synonyms are the only ones."""
+    from taxonomy.models import Skill
+
+    Skill.objects.all().delete()
+
+
+@pytest.fixture
 def staff_client(client, carol):
     """The test client signed in as carol, with the two factors staff need for the admin."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -1,110 +1,29 @@
-"""Deterministic demo data: the real towns from Dresden to Zittau, the Saxon universities and a
+"""Deterministic demo data: companies of the region with openings, town facts, portraits, events and a
 few named people. Run through ``manage.py seed_demo``; running it again changes nothing."""
 
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from accounts.i18n import normalize_label
 from accounts.models import User
 from companies.models import Company, CompanyPortrait, CompanySite, Membership, Posting
 from companies.search import refresh_search_fields
 from events.models import CompanyParticipation, Event, EventKind, Registration
-from region.models import District, Town
+from region.models import Town
 from talentportal.demo_catalogue import (
     COMPANIES,
     PORTRAITS,
     POSTINGS,
-    SKILLS,
     TALENTS,
     TOWN_FACTS,
 )
+from talentportal.reference import load_reference_data
 from talents.models import Application, Consent, ContactRequest, TalentProfile, University
 from talents.services.profiles import CONSENT_TEXT_VERSION
 from taxonomy.models import Skill
-
-# name, district, latitude, longitude, population (rounded, Statistisches Landesamt Sachsen)
-TOWNS: list[tuple[str, str, str, str, int]] = [
-    ("Dresden", District.DRESDEN, "51.05089", "13.73832", 566000),
-    ("Radebeul", District.MEISSEN, "51.10654", "13.66047", 34000),
-    ("Meißen", District.MEISSEN, "51.16359", "13.47750", 28500),
-    ("Coswig", District.MEISSEN, "51.12660", "13.58000", 20800),
-    ("Riesa", District.MEISSEN, "51.30800", "13.29380", 29500),
-    ("Großenhain", District.MEISSEN, "51.28900", "13.53300", 18200),
-    ("Radeburg", District.MEISSEN, "51.21500", "13.72500", 7400),
-    ("Freital", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "51.00160", "13.64870", 39500),
-    ("Pirna", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.96230", "13.94030", 39000),
-    ("Heidenau", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.98140", "13.86600", 16500),
-    ("Dippoldiswalde", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.89380", "13.66850", 14500),
-    ("Sebnitz", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.97220", "14.27400", 9800),
-    (
-        "Neustadt in Sachsen",
-        District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE,
-        "51.02400",
-        "14.21600",
-        12000,
-    ),
-    ("Bad Schandau", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.91760", "14.15490", 3600),
-    ("Altenberg", District.SAECHSISCHE_SCHWEIZ_OSTERZGEBIRGE, "50.76490", "13.75780", 7800),
-    ("Radeberg", District.BAUTZEN, "51.11670", "13.91670", 18500),
-    ("Ottendorf-Okrilla", District.BAUTZEN, "51.18330", "13.82690", 10200),
-    ("Bautzen", District.BAUTZEN, "51.18140", "14.42440", 38000),
-    ("Kamenz", District.BAUTZEN, "51.26830", "14.09400", 14500),
-    ("Hoyerswerda", District.BAUTZEN, "51.43860", "14.24860", 31000),
-    ("Bischofswerda", District.BAUTZEN, "51.12730", "14.17970", 10900),
-    ("Görlitz", District.GOERLITZ, "51.15280", "14.98720", 56000),
-    ("Zittau", District.GOERLITZ, "50.89640", "14.80720", 25000),
-    ("Löbau", District.GOERLITZ, "51.09940", "14.66710", 14800),
-    ("Niesky", District.GOERLITZ, "51.29240", "14.82250", 9300),
-    ("Weißwasser", District.GOERLITZ, "51.50000", "14.63330", 15500),
-    ("Ebersbach-Neugersdorf", District.GOERLITZ, "50.99000", "14.61000", 11800),
-    ("Herrnhut", District.GOERLITZ, "51.01670", "14.74310", 5800),
-]
-
-# name, short name, city, kind
-UNIVERSITIES: list[tuple[str, str, str, str]] = [
-    ("Technische Universität Dresden", "TU Dresden", "Dresden", University.Kind.UNIVERSITY),
-    (
-        "Hochschule für Technik und Wirtschaft Dresden",
-        "HTW Dresden",
-        "Dresden",
-        University.Kind.APPLIED_SCIENCES,
-    ),
-    ("Hochschule Zittau/Görlitz", "HSZG", "Zittau", University.Kind.APPLIED_SCIENCES),
-    (
-        "Technische Universität Bergakademie Freiberg",
-        "TU Bergakademie Freiberg",
-        "Freiberg",
-        University.Kind.UNIVERSITY,
-    ),
-    ("Technische Universität Chemnitz", "TU Chemnitz", "Chemnitz", University.Kind.UNIVERSITY),
-    ("Universität Leipzig", "Uni Leipzig", "Leipzig", University.Kind.UNIVERSITY),
-    (
-        "Hochschule für Technik, Wirtschaft und Kultur Leipzig",
-        "HTWK Leipzig",
-        "Leipzig",
-        University.Kind.APPLIED_SCIENCES,
-    ),
-    ("Hochschule Mittweida", "HS Mittweida", "Mittweida", University.Kind.APPLIED_SCIENCES),
-    ("Westsächsische Hochschule Zwickau", "WHZ", "Zwickau", University.Kind.APPLIED_SCIENCES),
-    ("Duale Hochschule Sachsen", "DHSN", "Dresden", University.Kind.APPLIED_SCIENCES),
-    ("Evangelische Hochschule Dresden", "ehs Dresden", "Dresden", University.Kind.APPLIED_SCIENCES),
-    ("Hochschule für Bildende Künste Dresden", "HfBK Dresden", "Dresden", University.Kind.ARTS),
-    (
-        "Hochschule für Musik Carl Maria von Weber Dresden",
-        "HfM Dresden",
-        "Dresden",
-        University.Kind.ARTS,
-    ),
-    ("Palucca Hochschule für Tanz Dresden", "Palucca", "Dresden", University.Kind.ARTS),
-    ("Handelshochschule Leipzig", "HHL", "Leipzig", University.Kind.UNIVERSITY),
-    ("Andere Hochschule (außerhalb Sachsens oder im Ausland)", "", "", University.Kind.OTHER),
-]
 
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105 – printed on purpose, demo data only
 
@@ -125,18 +44,9 @@ DEMO_LOGINS = [
 
 @transaction.atomic
 def seed_demo() -> None:
-    """Create or update the demo region and people; safe to run any number of times."""
-    for name, district, latitude, longitude, population in TOWNS:
-        Town.objects.update_or_create(
-            slug=slugify(normalize_label(name)),
-            defaults={
-                "name": name,
-                "district": district,
-                "latitude": Decimal(latitude),
-                "longitude": Decimal(longitude),
-                "population": population,
-            },
-        )
+    """Create or update the demo region and people; safe to run any number of times. Towns,
+    universities and the curated skills are reference data (`load_reference_data`), not demo."""
+    load_reference_data()
     for slug, facts in TOWN_FACTS.items():
         transport_de, transport_en, universities_de, universities_en, text_de, text_en = facts
         Town.objects.filter(slug=slug).update(
@@ -147,12 +57,7 @@ def seed_demo() -> None:
             text_de=text_de,
             text_en=text_en,
         )
-    for name, short_name, city, kind in UNIVERSITIES:
-        University.objects.update_or_create(
-            name=name, defaults={"short_name": short_name, "city": city, "kind": kind}
-        )
     people = {login.role: _demo_user(login) for login in DEMO_LOGINS}
-    _demo_skills()
     companies = _demo_companies()
     Membership.objects.get_or_create(
         company=companies[0], user=people["recruiter"], defaults={"role": Membership.Role.OWNER}
@@ -275,17 +180,6 @@ def _demo_talent(entry: tuple) -> TalentProfile:
             user=user, kind=Consent.Kind.VISIBILITY, given=True, text_version=CONSENT_TEXT_VERSION
         )
     return profile
-
-
-def _demo_skills() -> None:
-    for label_de, label_en, synonyms, _broader in SKILLS:
-        Skill.objects.update_or_create(
-            label_de=label_de, defaults={"label_en": label_en, "alternative_labels": synonyms}
-        )
-    by_label = {skill.label_de: skill for skill in Skill.objects.all()}
-    for label_de, _label_en, _synonyms, broader in SKILLS:
-        if broader:
-            Skill.objects.filter(pk=by_label[label_de].pk).update(broader=by_label[broader])
 
 
 def _demo_companies() -> list[Company]:

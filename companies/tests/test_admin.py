@@ -321,7 +321,7 @@ def test_company_changelist_counts_members_with_constant_queries(
     ] * companies
 
 
-def test_staff_finds_a_skill_by_its_synonym(staff_client):
+def test_staff_finds_a_skill_by_its_synonym(staff_client, own_taxonomy):
     SkillFactory(label_de="Speicherprogrammierbare Steuerung", alternative_labels=["SPS"])
     SkillFactory(label_de="Schweißen")
 

@@ -128,7 +128,7 @@ def test_labels_meet_without_case_umlauts_and_eszett():
     assert normalize_label("Café") == "cafe"
 
 
-def test_skills_are_found_by_label_and_synonym(db):
+def test_skills_are_found_by_label_and_synonym(own_taxonomy):
     skill = SkillFactory(
         label_de="SPS-Programmierung", label_en="PLC programming", alternative_labels=["Siemens S7"]
     )
@@ -211,7 +211,7 @@ def test_a_verified_company_that_changes_its_name_is_checked_again(db):
     assert company.verification_status == "pending"
 
 
-def test_forms_suggest_the_curated_list_and_concepts_in_use_not_all_of_esco(db):
+def test_forms_suggest_the_curated_list_and_concepts_in_use_not_all_of_esco(own_taxonomy):
     curated = SkillFactory(label_de="Python")
     in_use = SkillFactory(label_de="Schweißen", concept_uri="http://data.europa.eu/esco/skill/1")
     SkillFactory(label_de="Imkerei", concept_uri="http://data.europa.eu/esco/skill/2")

@@ -159,7 +159,9 @@ def test_oversized_logo_is_refused(client, bob, settings, tmp_path):
 # --- Postings --------------------------------------------------------------------------------------
 
 
-def test_recruiter_writes_a_posting_with_skills_typed_as_synonyms(client, bob, company):
+def test_recruiter_writes_a_posting_with_skills_typed_as_synonyms(
+    client, bob, company, own_taxonomy
+):
     skill = SkillFactory(
         label_de="SPS-Programmierung", label_en="PLC programming", alternative_labels=["SPS"]
     )

@@ -21,6 +21,8 @@ from taxonomy.models import Skill, SkillLevel
 with translation.override("en"):
     SKILLS = reverse("admin:taxonomy_skill_changelist")
 
+pytestmark = pytest.mark.usefixtures("own_taxonomy")
+
 
 @pytest.fixture
 def welding(db):

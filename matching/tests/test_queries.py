@@ -9,7 +9,6 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,9 +20,8 @@ from companies.models import Posting, Workplace
 from matching.queries import facts_for, top_postings_for_talent, top_talents_for_posting
 from matching.scoring import CRITERIA, DEFAULT_WEIGHTS, Score, Weights, score
 from matching.tests.world import create_posting, create_talent
-from region.factories import TownFactory, dresden, goerlitz, zittau
+from region.factories import dresden, goerlitz, zittau
 from region.models import Town
-from talentportal.demo import TOWNS
 from talents.models import TalentProfile
 from taxonomy.factories import SkillFactory
 from taxonomy.models import Skill
@@ -61,18 +59,8 @@ def skills(db) -> dict[str, Skill]:
 
 @pytest.fixture
 def towns(db) -> dict[str, Town]:
-    """Real towns of the region with their coordinates."""
-    return {
-        name: TownFactory(
-            name=name,
-            slug=name.lower().replace("ß", "ss").replace("ö", "oe"),
-            district=district,
-            latitude=Decimal(latitude),
-            longitude=Decimal(longitude),
-        )
-        for name, district, latitude, longitude, _ in TOWNS
-        if name in TOWN_NAMES
-    }
+    """Real towns of the region with their coordinates (reference data)."""
+    return {town.name: town for town in Town.objects.filter(name__in=TOWN_NAMES)}
 
 
 # --- The Python reference ----------------------------------------------------------------------

@@ -64,9 +64,7 @@ def test_hidden_groups_get_no_bar_and_do_not_set_the_scale():
 
 
 def test_talents_by_status_university_and_origin(db):
-    tud = University.objects.create(
-        name="Technische Universität Dresden", city="Dresden", kind="university"
-    )
+    tud = University.objects.get(name="Technische Universität Dresden")  # reference data
     when = at(date(2026, 3, 1))
     talents(6, when=when, university=tud, work_permit="eu")
     talents(2, when=when, status=TalentProfile.Status.GRADUATE, work_permit="student_visa")

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from talentportal.demo import DEMO_LOGINS, TOWNS, UNIVERSITIES, seed_demo
+from region.reference import TOWNS
+from talentportal.demo import DEMO_LOGINS, seed_demo
+from talents.reference import UNIVERSITIES
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -16,6 +16,7 @@ from taxonomy.esco import MAX_ALTERNATIVE_LABELS, import_esco, lookup_keys_for
 from taxonomy.factories import SkillFactory
 from taxonomy.models import Skill
 
+pytestmark = pytest.mark.usefixtures("own_taxonomy")
 SAMPLE = Path(__file__).parent / "data" / "esco"
 ESCO = "http://data.europa.eu/esco/skill/"
 WELD = ESCO + "2b3e5f9d-7c2e-4d64-8b1f-8e4c6a0f3d22"
